@@ -1,0 +1,7 @@
+namespace NewsGraph.GraphQL.Data.Sorting;
+
+public enum SortDirection
+{
+    Ascending,
+    Descending,
+}

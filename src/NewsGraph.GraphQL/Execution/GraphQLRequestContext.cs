@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+
+namespace NewsGraph.GraphQL.Execution;
+
+/// <summary>Who executes a request and with which services and extra rules; independent of the transport.</summary>
+public sealed class GraphQLRequestContext
+{
+    /// <summary>The scope the operation resolves services (loaders, DbContext factories) from.</summary>
+    public required IServiceProvider RequestServices { get; init; }
+
+    public ClaimsPrincipal? User { get; init; }
+
+    /// <summary>Rules run in addition to <see cref="DocumentValidator.CoreRules"/> (e.g. "no mutations over GET").</summary>
+    public IReadOnlyList<IValidationRule> AdditionalValidationRules { get; init; } = [];
+
+    /// <summary>Optional user context; the engine creates an empty one when null.</summary>
+    public IDictionary<string, object?>? UserContext { get; init; }
+
+    public static GraphQLRequestContext FromHttpContext(HttpContext httpContext, IReadOnlyList<IValidationRule>? additionalValidationRules = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return new GraphQLRequestContext
+        {
+            RequestServices = httpContext.RequestServices,
+            User = httpContext.User,
+            AdditionalValidationRules = additionalValidationRules ?? [],
+        };
+    }
+}

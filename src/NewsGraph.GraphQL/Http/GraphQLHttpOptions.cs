@@ -1,0 +1,14 @@
+namespace NewsGraph.GraphQL.Http;
+
+/// <summary>Options of the GraphQL-over-HTTP transport (<see cref="GraphQLHttpMiddleware"/>).</summary>
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>Accept query operations over GET (mutations over GET are always refused with 405).</summary>
+    public bool EnableGetRequests { get; set; } = true;
+
+    /// <summary>
+    /// Hand WebSocket upgrades and <c>Accept: text/event-stream</c> requests to the next middleware
+    /// (a streaming transport) instead of answering them here.
+    /// </summary>
+    public bool PassStreamingRequestsToNext { get; set; } = true;
+}

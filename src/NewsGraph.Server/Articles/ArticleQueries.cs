@@ -1,0 +1,64 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsGraph.GraphQL.Data.Paging;
+using NewsGraph.GraphQL.DataLoading;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Categories;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+
+namespace NewsGraph.Server.Articles;
+
+/// <summary>The article fields of the query root.</summary>
+internal static class ArticleQueries
+{
+    public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
+    {
+        query.Field<ArticleType, Article>("article")
+            .Description("Fetches an article by its ID.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(ctx => ctx.Loader<ArticleByIdDataLoader>()
+                .LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), ArticleType.TypeName)));
+
+        query.Field<ArticleType, Article>("articleBySlug")
+            .Description("Fetches an article by its slug.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(ctx => ctx.Loader<ArticleBySlugDataLoader>().LoadAsync(ctx.GetArgument<string>("slug")));
+
+        query.AddConnectionField<ArticleType>(
+            connections,
+            "articles",
+            async ctx =>
+            {
+                await using var db = await ctx.CreateNewsDbContextAsync();
+                return await ctx.ToConnectionAsync(db.Articles, ArticleOrder.Newest, ArticleOrder.ById);
+            },
+            typeof(ArticleFilterInputType),
+            typeof(ArticleSortInputType),
+            "Published articles, newest first unless `order` says otherwise.");
+
+        var recent = query.AddConnectionField<ArticleType>(
+            connections,
+            "recentArticles",
+            async ctx =>
+            {
+                await using var db = await ctx.CreateNewsDbContextAsync();
+                var articles = db.Articles.Where(a => a.PublishedAt != null);
+                var categorySlug = ctx.GetArgument<string?>("categorySlug");
+                if (categorySlug is not null)
+                {
+                    var tree = await CategoryTree.LoadAsync(db, ctx.CancellationToken);
+                    IReadOnlyList<int> categoryIds = tree.FindId(categorySlug) is int id ? tree.WithDescendants(id) : [];
+                    articles = articles.Where(a => categoryIds.Contains(a.CategoryId));
+                }
+
+                return await ctx.ToConnectionAsync(articles, ArticleOrder.Newest, ArticleOrder.ById);
+            },
+            description: "Published articles, newest first; optionally only one category and its subcategories.");
+        recent.Arguments!.Add(new QueryArgument<StringGraphType>
+        {
+            Name = "categorySlug",
+            Description = "Only articles of this category or of any category under it.",
+        });
+    }
+}

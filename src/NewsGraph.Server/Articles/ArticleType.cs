@@ -1,0 +1,46 @@
+using GraphQL.Types;
+using NewsGraph.GraphQL.DataLoading;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Authors;
+using NewsGraph.Server.Categories;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+using NewsGraph.Server.Tags;
+
+namespace NewsGraph.Server.Articles;
+
+public sealed class ArticleType : ObjectGraphType<Article>
+{
+    public const string TypeName = "Article";
+
+    public ArticleType()
+    {
+        Name = TypeName;
+        Description = "A news article.";
+        Interface<NodeInterfaceType>();
+
+        Field<NonNullGraphType<IdGraphType>, string>("id").Resolve(ctx => NodeId.Encode(TypeName, ctx.Source.Id));
+        Field(a => a.Slug).Description("The URL segment that identifies the article; stable once published.");
+        Field(a => a.Title);
+        Field(a => a.Summary, nullable: true).Description("The standfirst: one paragraph that sums the article up.");
+        Field(a => a.Body).Description("The body as Markdown.");
+        Field<NonNullGraphType<ArticleStatusType>, ArticleStatus>("status").Resolve(ctx => ctx.Source.Status);
+        Field(a => a.IsBreaking).Description("Whether the article was published as breaking news.");
+        Field(a => a.PublishedAt, nullable: true).Description("When the article was published; null while it is a draft.");
+        Field(a => a.CreatedAt);
+        Field(a => a.UpdatedAt);
+        Field(a => a.WordCount).Description("Words in the body.");
+        Field(a => a.ReadingTimeMinutes).Description("Estimated reading time at 230 words a minute, at least one minute.");
+        Field(a => a.HeroImageUrl, nullable: true);
+        Field(a => a.CanonicalUrl, nullable: true).Description("Where the article was first published, when that is elsewhere.");
+        Field(a => a.Version).Description("Concurrency token: pass it back when you change the article.");
+
+        Field<NonNullGraphType<AuthorType>, Author>("author")
+            .ResolveAsync(ctx => ctx.Loader<AuthorByIdDataLoader>().LoadAsync(ctx.Source.AuthorId));
+        Field<NonNullGraphType<CategoryType>, Category>("category")
+            .ResolveAsync(ctx => ctx.Loader<CategoryByIdDataLoader>().LoadAsync(ctx.Source.CategoryId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagType>>>, IReadOnlyList<Tag>>("tags")
+            .Description("The article's tags, by name.")
+            .ResolveAsync(ctx => ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));
+    }
+}

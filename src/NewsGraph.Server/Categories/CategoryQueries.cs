@@ -1,0 +1,38 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsGraph.GraphQL.Data.Paging;
+using NewsGraph.GraphQL.DataLoading;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+
+namespace NewsGraph.Server.Categories;
+
+internal static class CategoryQueries
+{
+    public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
+    {
+        query.Field<CategoryType, Category>("category")
+            .Description("Fetches a category by its ID.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(ctx => ctx.Loader<CategoryByIdDataLoader>()
+                .LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), CategoryType.TypeName)));
+
+        query.Field<CategoryType, Category>("categoryBySlug")
+            .Description("Fetches a category by its slug.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(ctx => ctx.Loader<CategoryBySlugDataLoader>().LoadAsync(ctx.GetArgument<string>("slug")));
+
+        query.AddConnectionField<CategoryType>(
+            connections,
+            "categories",
+            async ctx =>
+            {
+                await using var db = await ctx.CreateNewsDbContextAsync();
+                return await ctx.ToConnectionAsync(db.Categories, CategoryOrder.ByPosition, CategoryOrder.ById);
+            },
+            typeof(CategoryFilterInputType),
+            typeof(CategorySortInputType),
+            "All categories, nested ones included, in navigation order unless `order` says otherwise. Filter on `parent` to get one level.");
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Data.Filtering;
+
+namespace NewsGraph.Server.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "News";
+    public const string DefaultConnectionString = "Data Source=newsgraph.db";
+
+    private const string EfLogCategory = "Microsoft.EntityFrameworkCore";
+
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{NewsDbContext}"/> (for resolvers and loaders that need
+    /// their own context) and a scoped <see cref="NewsDbContext"/> created from the same options.
+    /// </summary>
+    public static IServiceCollection AddNewsData(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        string connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
+
+        // Not pooled: pooled contexts would carry IncludeUnpublished from one user to the next.
+        // AddDbContextFactory also registers NewsDbContext itself as a scoped service.
+        // Interceptors registered in DI (diagnostics, the tests' SQL command counter) apply to every context.
+        services.AddDbContextFactory<NewsDbContext>((provider, options) => ConfigureSqlite(options, connectionString)
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
+
+        // EF logs every SQL command at Information; keep it quiet unless configuration says otherwise.
+        if (configuration[$"Logging:LogLevel:{EfLogCategory}"] is null)
+        {
+            services.AddLogging(logging => logging.AddFilter(EfLogCategory, LogLevel.Warning));
+        }
+
+        return services;
+    }
+
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
+    {
+        // Readers never write back what they load; writers opt in with AsTracking().
+        return options
+            .UseSqlite(connectionString)
+            .UseSqliteCaseFolding()
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NewsGraph.GraphQL.Data.Filtering;
+
+namespace NewsGraph.Server.Data;
+
+public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(options)
+{
+    internal const int SlugMaxLength = 200;
+    internal const int TitleMaxLength = 300;
+    internal const int SummaryMaxLength = 1000;
+    internal const int NameMaxLength = 200;
+    internal const int UrlMaxLength = 2048;
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+
+    /// <summary>
+    /// False (readers): drafts and archived articles are invisible to every query, including
+    /// navigations and the join table. Editors set it to true on their own context instance.
+    /// EF Core reads this per query, so it is safe to vary per context.
+    /// </summary>
+    public bool IncludeUnpublished { get; set; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ConfigureArticle(modelBuilder);
+        ConfigureArticleTag(modelBuilder);
+        ConfigureAuthor(modelBuilder);
+        ConfigureCategory(modelBuilder);
+        ConfigureTag(modelBuilder);
+
+        // Unicode-aware case-insensitive filters (SQLite's lower()/LIKE fold ASCII only).
+        modelBuilder.AddCaseFolding(Database.IsSqlite());
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpArticleVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpArticleVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Every write must change the concurrency token, otherwise a second editor holding the same
+    // version would overwrite silently. Callers that already bumped it are left alone.
+    private void BumpArticleVersions()
+    {
+        foreach (EntityEntry<Article> entry in ChangeTracker.Entries<Article>())
+        {
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            PropertyEntry<Article, int> version = entry.Property(a => a.Version);
+            if (version.CurrentValue == version.OriginalValue)
+            {
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+
+    private void ConfigureArticle(ModelBuilder modelBuilder)
+    {
+        var article = modelBuilder.Entity<Article>();
+        article.Property(a => a.Slug).HasMaxLength(SlugMaxLength);
+        article.Property(a => a.Title).HasMaxLength(TitleMaxLength);
+        article.Property(a => a.Summary).HasMaxLength(SummaryMaxLength);
+        article.Property(a => a.HeroImageUrl).HasMaxLength(UrlMaxLength);
+        article.Property(a => a.CanonicalUrl).HasMaxLength(UrlMaxLength);
+        article.Property(a => a.Version).IsConcurrencyToken();
+
+        // Context member, not a constant: EF Core parameterises it per query.
+        article.HasQueryFilter(a => IncludeUnpublished || a.Status == ArticleStatus.Published);
+
+        article.HasOne(a => a.Author).WithMany(a => a.Articles)
+            .HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        article.HasOne(a => a.Category).WithMany(c => c.Articles)
+            .HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+
+        article.HasMany(a => a.Tags).WithMany(t => t.Articles)
+            .UsingEntity<ArticleTag>(
+                join => join.HasOne(at => at.Tag).WithMany().HasForeignKey(at => at.TagId),
+                join => join.HasOne(at => at.Article).WithMany().HasForeignKey(at => at.ArticleId));
+
+        // Keyset paging reads (filter columns..., sort column, Id) so each page is an index seek.
+        article.HasIndex(a => a.Slug).IsUnique();
+        article.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
+        article.HasIndex(a => new { a.AuthorId, a.Status, a.PublishedAt, a.Id });
+        article.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt, a.Id });
+        article.HasIndex(a => new { a.Status, a.UpdatedAt, a.Id });
+        article.HasIndex(a => new { a.Status, a.Title, a.Id });
+    }
+
+    private void ConfigureArticleTag(ModelBuilder modelBuilder)
+    {
+        var articleTag = modelBuilder.Entity<ArticleTag>();
+        articleTag.HasKey(at => new { at.ArticleId, at.TagId });
+        // Same visibility as Article, so reading the join table directly cannot leak a draft's tags
+        // (and EF does not warn about a filtered principal with unfiltered dependents).
+        articleTag.HasQueryFilter(at => IncludeUnpublished || at.Article.Status == ArticleStatus.Published);
+        // Tag → articles look-ups (tag pages) read the join table from the tag side.
+        articleTag.HasIndex(at => new { at.TagId, at.ArticleId });
+    }
+
+    private static void ConfigureAuthor(ModelBuilder modelBuilder)
+    {
+        var author = modelBuilder.Entity<Author>();
+        author.Property(a => a.Slug).HasMaxLength(SlugMaxLength);
+        author.Property(a => a.Name).HasMaxLength(NameMaxLength);
+        author.Property(a => a.AvatarUrl).HasMaxLength(UrlMaxLength);
+        author.HasIndex(a => a.Slug).IsUnique();
+    }
+
+    private static void ConfigureCategory(ModelBuilder modelBuilder)
+    {
+        var category = modelBuilder.Entity<Category>();
+        category.Property(c => c.Slug).HasMaxLength(SlugMaxLength);
+        category.Property(c => c.Name).HasMaxLength(NameMaxLength);
+        category.Property(c => c.Description).HasMaxLength(SummaryMaxLength);
+        category.HasOne(c => c.Parent).WithMany(c => c.Children)
+            .HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        category.HasIndex(c => c.Slug).IsUnique();
+        category.HasIndex(c => c.ParentId);
+    }
+
+    private static void ConfigureTag(ModelBuilder modelBuilder)
+    {
+        var tag = modelBuilder.Entity<Tag>();
+        tag.Property(t => t.Slug).HasMaxLength(SlugMaxLength);
+        tag.Property(t => t.Name).HasMaxLength(NameMaxLength);
+        tag.HasIndex(t => t.Slug).IsUnique();
+    }
+}

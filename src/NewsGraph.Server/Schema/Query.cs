@@ -1,0 +1,26 @@
+using GraphQL.Types;
+using NewsGraph.GraphQL.Data.Paging;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Articles;
+using NewsGraph.Server.Authors;
+using NewsGraph.Server.Categories;
+using NewsGraph.Server.Tags;
+
+namespace NewsGraph.Server.Schema;
+
+/// <summary>
+/// The query root. Like Hot Chocolate's <c>[QueryType]</c> classes, each feature folder contributes
+/// its own root fields; this type only puts them together.
+/// </summary>
+public sealed class Query : ObjectGraphType
+{
+    public Query(ConnectionTypeRegistry connections)
+    {
+        Name = "Query";
+        this.AddNodeFields();
+        ArticleQueries.AddTo(this, connections);
+        AuthorQueries.AddTo(this, connections);
+        CategoryQueries.AddTo(this, connections);
+        TagQueries.AddTo(this, connections);
+    }
+}

@@ -1,0 +1,8 @@
+namespace NewsGraph.GraphQL.Tests.Data.Library;
+
+public enum BookStatus
+{
+    Draft,
+    InPrint,
+    OutOfPrint,
+}
