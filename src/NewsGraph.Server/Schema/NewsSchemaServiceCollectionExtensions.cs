@@ -22,7 +22,12 @@ public static class NewsSchemaServiceCollectionExtensions
             .AddSelfActivatingSchema<NewsSchema>()
             // Non-ASCII text (Zürich, São Paulo) goes out as UTF-8, not as \u escapes, like Hot Chocolate's.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = environment.IsDevelopment()));
+            .AddErrorInfoProvider(options =>
+            {
+                options.ExposeExceptionDetails = environment.IsDevelopment();
+                // Hot Chocolate sends one `code`; GraphQL.NET's extra `codes` array would only confuse its clients.
+                options.ExposeCodes = false;
+            }));
 
         services.AddSingleton<ConnectionTypeRegistry>();
         services.AddSingleton(configuration.GetSection("Paging").Get<PagingOptions>() ?? new PagingOptions());
