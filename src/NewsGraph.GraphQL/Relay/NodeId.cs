@@ -69,7 +69,7 @@ public static class NodeId
 
         if (!string.Equals(typeName, expectedTypeName, StringComparison.Ordinal))
         {
-            throw new ExecutionError($"The ID `{value}` is a `{typeName}` ID, but a `{expectedTypeName}` ID was expected.")
+            throw new ExecutionError($"The ID `{value}` identifies a `{typeName}`, but an ID of a `{expectedTypeName}` was expected.")
             {
                 Code = RelayErrorCodes.WrongNodeType,
             };

@@ -61,7 +61,7 @@ public sealed class NodeIdTests
 
         var wrongType = Assert.Throws<ExecutionError>(() => NodeId.DecodeInt(NodeId.Encode("Writer", 42), "Book"));
         Assert.Equal(RelayErrorCodes.WrongNodeType, wrongType.Code);
-        Assert.Contains("`Writer` ID, but a `Book` ID was expected", wrongType.Message, StringComparison.Ordinal);
+        Assert.Contains("identifies a `Writer`, but an ID of a `Book` was expected", wrongType.Message, StringComparison.Ordinal);
 
         var notInt = Assert.Throws<ExecutionError>(() => NodeId.DecodeInt(Convert.ToBase64String(Encoding.UTF8.GetBytes("Book:abc")), "Book"));
         Assert.Equal(RelayErrorCodes.InvalidNodeId, notInt.Code);

@@ -126,7 +126,7 @@ public sealed class FilterOperationTests(LibraryFixture library)
 
         var error = Assert.Single(result.Errors!);
         Assert.Equal(RelayErrorCodes.WrongNodeType, error.Code);
-        Assert.Contains("`Writer` ID, but a `Book` ID was expected", error.Message, StringComparison.Ordinal);
+        Assert.Contains("identifies a `Writer`, but an ID of a `Book` was expected", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
