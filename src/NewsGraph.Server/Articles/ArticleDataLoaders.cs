@@ -5,20 +5,16 @@ using NewsGraph.Server.Schema;
 
 namespace NewsGraph.Server.Articles;
 
-public sealed class ArticleByIdDataLoader(IServiceProvider services) : BatchDataLoader<int, Article>
+public sealed class ArticleByIdDataLoader(IServiceProvider services) : EntityByKeyDataLoader<int, Article>(services)
 {
-    protected override async Task<IReadOnlyDictionary<int, Article>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Articles.Where(a => keys.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-    }
+    protected override IQueryable<Article> Query(NewsDbContext db, IReadOnlyList<int> keys) => db.Articles.Where(a => keys.Contains(a.Id));
+
+    protected override int KeyOf(Article entity) => entity.Id;
 }
 
-public sealed class ArticleBySlugDataLoader(IServiceProvider services) : BatchDataLoader<string, Article>
+public sealed class ArticleBySlugDataLoader(IServiceProvider services) : EntityByKeyDataLoader<string, Article>(services)
 {
-    protected override async Task<IReadOnlyDictionary<string, Article>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Articles.Where(a => keys.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, StringComparer.Ordinal, cancellationToken);
-    }
+    protected override IQueryable<Article> Query(NewsDbContext db, IReadOnlyList<string> keys) => db.Articles.Where(a => keys.Contains(a.Slug));
+
+    protected override string KeyOf(Article entity) => entity.Slug;
 }

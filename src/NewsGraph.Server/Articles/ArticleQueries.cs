@@ -14,16 +14,7 @@ internal static class ArticleQueries
 {
     public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
     {
-        query.Field<ArticleType, Article>("article")
-            .Description("Fetches an article by its ID.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(ctx => ctx.Loader<ArticleByIdDataLoader>()
-                .LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), ArticleType.TypeName)));
-
-        query.Field<ArticleType, Article>("articleBySlug")
-            .Description("Fetches an article by its slug.")
-            .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .ResolveAsync(ctx => ctx.Loader<ArticleBySlugDataLoader>().LoadAsync(ctx.GetArgument<string>("slug")));
+        query.AddLookupFields<ArticleType, Article, ArticleByIdDataLoader, ArticleBySlugDataLoader>("article", ArticleType.TypeName, "an article");
 
         query.AddConnectionField<ArticleType>(
             connections,

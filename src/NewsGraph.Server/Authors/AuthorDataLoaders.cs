@@ -5,22 +5,18 @@ using NewsGraph.Server.Schema;
 
 namespace NewsGraph.Server.Authors;
 
-public sealed class AuthorByIdDataLoader(IServiceProvider services) : BatchDataLoader<int, Author>
+public sealed class AuthorByIdDataLoader(IServiceProvider services) : EntityByKeyDataLoader<int, Author>(services)
 {
-    protected override async Task<IReadOnlyDictionary<int, Author>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Authors.Where(a => keys.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-    }
+    protected override IQueryable<Author> Query(NewsDbContext db, IReadOnlyList<int> keys) => db.Authors.Where(a => keys.Contains(a.Id));
+
+    protected override int KeyOf(Author entity) => entity.Id;
 }
 
-public sealed class AuthorBySlugDataLoader(IServiceProvider services) : BatchDataLoader<string, Author>
+public sealed class AuthorBySlugDataLoader(IServiceProvider services) : EntityByKeyDataLoader<string, Author>(services)
 {
-    protected override async Task<IReadOnlyDictionary<string, Author>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Authors.Where(a => keys.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, StringComparer.Ordinal, cancellationToken);
-    }
+    protected override IQueryable<Author> Query(NewsDbContext db, IReadOnlyList<string> keys) => db.Authors.Where(a => keys.Contains(a.Slug));
+
+    protected override string KeyOf(Author entity) => entity.Slug;
 }
 
 /// <summary>One page of each author's articles, for all authors of a request in one SQL command.</summary>

@@ -12,16 +12,7 @@ internal static class AuthorQueries
 {
     public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
     {
-        query.Field<AuthorType, Author>("author")
-            .Description("Fetches an author by its ID.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(ctx => ctx.Loader<AuthorByIdDataLoader>()
-                .LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), AuthorType.TypeName)));
-
-        query.Field<AuthorType, Author>("authorBySlug")
-            .Description("Fetches an author by its slug.")
-            .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .ResolveAsync(ctx => ctx.Loader<AuthorBySlugDataLoader>().LoadAsync(ctx.GetArgument<string>("slug")));
+        query.AddLookupFields<AuthorType, Author, AuthorByIdDataLoader, AuthorBySlugDataLoader>("author", AuthorType.TypeName, "an author");
 
         query.AddConnectionField<AuthorType>(
             connections,

@@ -7,22 +7,18 @@ using NewsGraph.Server.Schema;
 
 namespace NewsGraph.Server.Categories;
 
-public sealed class CategoryByIdDataLoader(IServiceProvider services) : BatchDataLoader<int, Category>
+public sealed class CategoryByIdDataLoader(IServiceProvider services) : EntityByKeyDataLoader<int, Category>(services)
 {
-    protected override async Task<IReadOnlyDictionary<int, Category>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Categories.Where(c => keys.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-    }
+    protected override IQueryable<Category> Query(NewsDbContext db, IReadOnlyList<int> keys) => db.Categories.Where(c => keys.Contains(c.Id));
+
+    protected override int KeyOf(Category entity) => entity.Id;
 }
 
-public sealed class CategoryBySlugDataLoader(IServiceProvider services) : BatchDataLoader<string, Category>
+public sealed class CategoryBySlugDataLoader(IServiceProvider services) : EntityByKeyDataLoader<string, Category>(services)
 {
-    protected override async Task<IReadOnlyDictionary<string, Category>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Categories.Where(c => keys.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
-    }
+    protected override IQueryable<Category> Query(NewsDbContext db, IReadOnlyList<string> keys) => db.Categories.Where(c => keys.Contains(c.Slug));
+
+    protected override string KeyOf(Category entity) => entity.Slug;
 }
 
 public sealed class CategoriesByParentIdDataLoader(IServiceProvider services) : GroupedDataLoader<int, Category>

@@ -12,16 +12,7 @@ internal static class CategoryQueries
 {
     public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
     {
-        query.Field<CategoryType, Category>("category")
-            .Description("Fetches a category by its ID.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(ctx => ctx.Loader<CategoryByIdDataLoader>()
-                .LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), CategoryType.TypeName)));
-
-        query.Field<CategoryType, Category>("categoryBySlug")
-            .Description("Fetches a category by its slug.")
-            .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .ResolveAsync(ctx => ctx.Loader<CategoryBySlugDataLoader>().LoadAsync(ctx.GetArgument<string>("slug")));
+        query.AddLookupFields<CategoryType, Category, CategoryByIdDataLoader, CategoryBySlugDataLoader>("category", CategoryType.TypeName, "a category");
 
         query.AddConnectionField<CategoryType>(
             connections,

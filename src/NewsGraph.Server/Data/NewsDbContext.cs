@@ -12,22 +12,35 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
     internal const int NameMaxLength = 200;
     internal const int UrlMaxLength = 2048;
 
-    public DbSet<Article> Articles => Set<Article>();
+    /// <summary>The name of the query filter that hides everything but published articles from readers.</summary>
+    public const string PublishedOnlyFilter = "PublishedOnly";
 
-    public DbSet<Author> Authors => Set<Author>();
+    // Every set below is what this context's user may read: published articles only, or everything with
+    // IncludeUnpublished — also through navigations (an author's articles, a tag's articles). Write through
+    // Add/AddRange or Set<T>().
 
-    public DbSet<Category> Categories => Set<Category>();
+    public IQueryable<Article> Articles => Visible(Set<Article>());
 
-    public DbSet<Tag> Tags => Set<Tag>();
+    public IQueryable<Author> Authors => Visible(Set<Author>());
 
-    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+    public IQueryable<Category> Categories => Visible(Set<Category>());
+
+    public IQueryable<Tag> Tags => Visible(Set<Tag>());
+
+    /// <summary>The article–tag links of the articles this context's user may read.</summary>
+    public IQueryable<ArticleTag> ArticleTags => Visible(Set<ArticleTag>());
 
     /// <summary>
     /// False (readers): drafts and archived articles are invisible to every query, including
     /// navigations and the join table. Editors set it to true on their own context instance.
-    /// EF Core reads this per query, so it is safe to vary per context.
     /// </summary>
     public bool IncludeUnpublished { get; set; }
+
+    // The filter is a plain `Status = Published` that the (Status, ...) indexes can seek on; editors lift it
+    // per query. A filter of the form `@includeUnpublished OR Status = Published` would make every page a scan.
+    private IQueryable<TEntity> Visible<TEntity>(DbSet<TEntity> set)
+        where TEntity : class =>
+        IncludeUnpublished ? set.IgnoreQueryFilters([PublishedOnlyFilter]) : set;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -80,9 +93,10 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
         }
     }
 
-    private void ConfigureArticle(ModelBuilder modelBuilder)
+    private static void ConfigureArticle(ModelBuilder modelBuilder)
     {
-        var article = modelBuilder.Entity<Article>();
+        // Tables are named explicitly: the context exposes filtered queries, not DbSets that would name them.
+        var article = modelBuilder.Entity<Article>().ToTable("Articles");
         article.Property(a => a.Slug).HasMaxLength(SlugMaxLength);
         article.Property(a => a.Title).HasMaxLength(TitleMaxLength);
         article.Property(a => a.Summary).HasMaxLength(SummaryMaxLength);
@@ -90,8 +104,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
         article.Property(a => a.CanonicalUrl).HasMaxLength(UrlMaxLength);
         article.Property(a => a.Version).IsConcurrencyToken();
 
-        // Context member, not a constant: EF Core parameterises it per query.
-        article.HasQueryFilter(a => IncludeUnpublished || a.Status == ArticleStatus.Published);
+        article.HasQueryFilter(PublishedOnlyFilter, a => a.Status == ArticleStatus.Published);
 
         article.HasOne(a => a.Author).WithMany(a => a.Articles)
             .HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
@@ -110,22 +123,24 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
         article.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt, a.Id });
         article.HasIndex(a => new { a.Status, a.UpdatedAt, a.Id });
         article.HasIndex(a => new { a.Status, a.Title, a.Id });
+        article.HasIndex(a => new { a.Status, a.WordCount, a.Id });
+        article.HasIndex(a => new { a.Status, a.CreatedAt, a.Id });
     }
 
-    private void ConfigureArticleTag(ModelBuilder modelBuilder)
+    private static void ConfigureArticleTag(ModelBuilder modelBuilder)
     {
-        var articleTag = modelBuilder.Entity<ArticleTag>();
+        var articleTag = modelBuilder.Entity<ArticleTag>().ToTable("ArticleTags");
         articleTag.HasKey(at => new { at.ArticleId, at.TagId });
         // Same visibility as Article, so reading the join table directly cannot leak a draft's tags
         // (and EF does not warn about a filtered principal with unfiltered dependents).
-        articleTag.HasQueryFilter(at => IncludeUnpublished || at.Article.Status == ArticleStatus.Published);
+        articleTag.HasQueryFilter(PublishedOnlyFilter, at => at.Article.Status == ArticleStatus.Published);
         // Tag → articles look-ups (tag pages) read the join table from the tag side.
         articleTag.HasIndex(at => new { at.TagId, at.ArticleId });
     }
 
     private static void ConfigureAuthor(ModelBuilder modelBuilder)
     {
-        var author = modelBuilder.Entity<Author>();
+        var author = modelBuilder.Entity<Author>().ToTable("Authors");
         author.Property(a => a.Slug).HasMaxLength(SlugMaxLength);
         author.Property(a => a.Name).HasMaxLength(NameMaxLength);
         author.Property(a => a.AvatarUrl).HasMaxLength(UrlMaxLength);
@@ -134,7 +149,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
 
     private static void ConfigureCategory(ModelBuilder modelBuilder)
     {
-        var category = modelBuilder.Entity<Category>();
+        var category = modelBuilder.Entity<Category>().ToTable("Categories");
         category.Property(c => c.Slug).HasMaxLength(SlugMaxLength);
         category.Property(c => c.Name).HasMaxLength(NameMaxLength);
         category.Property(c => c.Description).HasMaxLength(SummaryMaxLength);
@@ -146,7 +161,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
 
     private static void ConfigureTag(ModelBuilder modelBuilder)
     {
-        var tag = modelBuilder.Entity<Tag>();
+        var tag = modelBuilder.Entity<Tag>().ToTable("Tags");
         tag.Property(t => t.Slug).HasMaxLength(SlugMaxLength);
         tag.Property(t => t.Name).HasMaxLength(NameMaxLength);
         tag.HasIndex(t => t.Slug).IsUnique();

@@ -170,9 +170,9 @@ public static class SampleData
             a => new Author { Slug = a.Slug, Name = a.Name, Bio = a.Bio, AvatarUrl = $"https://cdn.newsgraph.example/authors/{a.Slug}.jpg" });
         Dictionary<string, Tag> tags = Tags.ToDictionary(t => t.Slug, t => new Tag { Slug = t.Slug, Name = t.Name });
 
-        db.Categories.AddRange(categories.Values);
-        db.Authors.AddRange(authors.Values);
-        db.Tags.AddRange(tags.Values);
+        db.AddRange(categories.Values);
+        db.AddRange(authors.Values);
+        db.AddRange(tags.Values);
 
         foreach (SampleArticle sample in Articles)
         {
@@ -208,7 +208,7 @@ public static class SampleData
                 article.Tags.Add(tags[tagSlug]);
             }
 
-            db.Articles.Add(article);
+            db.Add(article);
         }
 
         await db.SaveChangesAsync(cancellationToken);

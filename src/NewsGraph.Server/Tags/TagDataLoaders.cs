@@ -5,22 +5,18 @@ using NewsGraph.Server.Schema;
 
 namespace NewsGraph.Server.Tags;
 
-public sealed class TagByIdDataLoader(IServiceProvider services) : BatchDataLoader<int, Tag>
+public sealed class TagByIdDataLoader(IServiceProvider services) : EntityByKeyDataLoader<int, Tag>(services)
 {
-    protected override async Task<IReadOnlyDictionary<int, Tag>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Tags.Where(t => keys.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-    }
+    protected override IQueryable<Tag> Query(NewsDbContext db, IReadOnlyList<int> keys) => db.Tags.Where(t => keys.Contains(t.Id));
+
+    protected override int KeyOf(Tag entity) => entity.Id;
 }
 
-public sealed class TagBySlugDataLoader(IServiceProvider services) : BatchDataLoader<string, Tag>
+public sealed class TagBySlugDataLoader(IServiceProvider services) : EntityByKeyDataLoader<string, Tag>(services)
 {
-    protected override async Task<IReadOnlyDictionary<string, Tag>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await services.CreateNewsDbContextAsync(cancellationToken);
-        return await db.Tags.Where(t => keys.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
-    }
+    protected override IQueryable<Tag> Query(NewsDbContext db, IReadOnlyList<string> keys) => db.Tags.Where(t => keys.Contains(t.Slug));
+
+    protected override string KeyOf(Tag entity) => entity.Slug;
 }
 
 /// <summary>The tags of many articles through the join table, in one query.</summary>

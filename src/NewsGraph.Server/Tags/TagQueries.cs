@@ -12,16 +12,7 @@ internal static class TagQueries
 {
     public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
     {
-        query.Field<TagType, Tag>("tag")
-            .Description("Fetches a tag by its ID.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(ctx => ctx.Loader<TagByIdDataLoader>()
-                .LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), TagType.TypeName)));
-
-        query.Field<TagType, Tag>("tagBySlug")
-            .Description("Fetches a tag by its slug.")
-            .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .ResolveAsync(ctx => ctx.Loader<TagBySlugDataLoader>().LoadAsync(ctx.GetArgument<string>("slug")));
+        query.AddLookupFields<TagType, Tag, TagByIdDataLoader, TagBySlugDataLoader>("tag", TagType.TypeName, "a tag");
 
         query.AddConnectionField<TagType>(
             connections,

@@ -19,7 +19,7 @@ public sealed class ConstraintTests : IAsyncLifetime, IAsyncDisposable
     {
         await using NewsDbContext db = _database.CreateContext(includeUnpublished: true);
         Article existing = await db.Articles.FirstAsync();
-        db.Articles.Add(new Article
+        db.Add(new Article
         {
             Slug = existing.Slug,
             Title = "Copy",
@@ -39,19 +39,19 @@ public sealed class ConstraintTests : IAsyncLifetime, IAsyncDisposable
     {
         await using (NewsDbContext db = _database.CreateContext())
         {
-            db.Authors.Add(new Author { Slug = "william-willis", Name = "Someone Else" });
+            db.Add(new Author { Slug = "william-willis", Name = "Someone Else" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 
         await using (NewsDbContext db = _database.CreateContext())
         {
-            db.Categories.Add(new Category { Slug = "news", Name = "News again" });
+            db.Add(new Category { Slug = "news", Name = "News again" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 
         await using (NewsDbContext db = _database.CreateContext())
         {
-            db.Tags.Add(new Tag { Slug = "china", Name = "China" });
+            db.Add(new Tag { Slug = "china", Name = "China" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
     }

@@ -23,13 +23,13 @@ internal static class KeysetPredicate
         Expression? rest = null;
         for (var i = order.Count - 1; i >= 0; i--)
         {
-            var (after, equal) = Compare(members[i], cursor[i], order[i].Direction, nullsSortFirstAscending);
+            var (after, equal) = Compare(members[i], SortKeyNullability.CanBeNull(order[i]), cursor[i], order[i].Direction, nullsSortFirstAscending);
             var tie = rest is null ? null : AndAlso(equal, rest);
             rest = OrElse(after, tie) ?? Expression.Constant(false);
         }
 
         var body = rest!;
-        var range = LeadingRange(members[0], cursor[0], order[0].Direction, nullsSortFirstAscending);
+        var range = LeadingRange(members[0], SortKeyNullability.CanBeNull(order[0]), cursor[0], order[0].Direction, nullsSortFirstAscending);
         if (range is not null)
         {
             body = Expression.AndAlso(range, body);
@@ -39,9 +39,8 @@ internal static class KeysetPredicate
     }
 
     /// <summary>(strictly after, equal) for one key; <c>null</c> stands for constant false.</summary>
-    private static (Expression? After, Expression Equal) Compare(Expression member, object? value, SortDirection direction, bool nullsSortFirstAscending)
+    private static (Expression? After, Expression Equal) Compare(Expression member, bool nullable, object? value, SortDirection direction, bool nullsSortFirstAscending)
     {
-        var nullable = IsNullable(member.Type);
         var nullsComeFirst = (direction == SortDirection.Ascending) == nullsSortFirstAscending;
         var isNull = nullable ? Expression.Equal(member, Expression.Constant(null, member.Type)) : null;
 
@@ -65,7 +64,7 @@ internal static class KeysetPredicate
     }
 
     /// <summary><c>k1 &gt;= v1</c> (ASC) or <c>k1 &lt;= v1</c> (DESC), plus <c>OR k1 IS NULL</c> when NULLs follow.</summary>
-    private static BinaryExpression? LeadingRange(Expression member, object? value, SortDirection direction, bool nullsSortFirstAscending)
+    private static BinaryExpression? LeadingRange(Expression member, bool nullable, object? value, SortDirection direction, bool nullsSortFirstAscending)
     {
         if (value is null)
         {
@@ -75,7 +74,7 @@ internal static class KeysetPredicate
         var parameter = QueryParameter.Create(value, member.Type);
         var range = Binary(direction == SortDirection.Ascending ? ExpressionType.GreaterThanOrEqual : ExpressionType.LessThanOrEqual, member, parameter);
         var nullsComeFirst = (direction == SortDirection.Ascending) == nullsSortFirstAscending;
-        return IsNullable(member.Type) && !nullsComeFirst
+        return nullable && !nullsComeFirst
             ? Expression.OrElse(range, Expression.Equal(member, Expression.Constant(null, member.Type)))
             : range;
     }
@@ -105,8 +104,6 @@ internal static class KeysetPredicate
             Expression.Equal(value, Expression.Constant(true, value.Type)),
             Expression.Constant(1, target),
             Expression.Constant(0, target));
-
-    private static bool IsNullable(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
     private static BinaryExpression AndAlso(Expression left, Expression right) => Expression.AndAlso(left, right);
 

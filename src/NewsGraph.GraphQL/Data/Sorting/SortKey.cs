@@ -8,6 +8,16 @@ namespace NewsGraph.GraphQL.Data.Sorting;
 /// </summary>
 public sealed record SortKey<T>(string Name, LambdaExpression Selector, SortDirection Direction)
 {
+    /// <summary>
+    /// The caller guarantees that no row of the query has NULL here although the member's type allows it
+    /// (e.g. a publication date on a list of published articles). Keyset predicates then leave out their NULL
+    /// branches, which keeps deep pages an index seek.
+    /// </summary>
+    public bool IsNeverNull { get; init; }
+
+    /// <summary>This key, declared never NULL in the queries it orders (see <see cref="IsNeverNull"/>).</summary>
+    public SortKey<T> NeverNull() => this with { IsNeverNull = true };
+
     /// <summary>The same key in the opposite direction (for backward paging).</summary>
     public SortKey<T> Reversed() => this with
     {

@@ -85,17 +85,21 @@ namespace NewsGraph.Server.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
                     b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.HasIndex("Status", "Title", "Id");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
 
+                    b.HasIndex("Status", "WordCount", "Id");
+
                     b.HasIndex("AuthorId", "Status", "PublishedAt", "Id");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", (string)null);
                 });
 
             modelBuilder.Entity("NewsGraph.Server.Data.ArticleTag", b =>
@@ -110,7 +114,7 @@ namespace NewsGraph.Server.Data.Migrations
 
                     b.HasIndex("TagId", "ArticleId");
 
-                    b.ToTable("ArticleTags");
+                    b.ToTable("ArticleTags", (string)null);
                 });
 
             modelBuilder.Entity("NewsGraph.Server.Data.Author", b =>

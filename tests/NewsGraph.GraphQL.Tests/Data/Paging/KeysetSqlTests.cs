@@ -42,6 +42,39 @@ public sealed class KeysetSqlTests(LibraryFixture library)
     }
 
     [Fact]
+    public void NonNullableStringKeysGetNoNullBranches()
+    {
+        // `string Title` is a reference type but not nullable: an `IS NULL` branch would only stop the index seek.
+        IReadOnlyList<SortKey<Book>> order =
+        [
+            SortKey.Create<Book, string>("title", b => b.Title, SortDirection.Descending),
+            SortKey.Create<Book, int>("id", b => b.Id, SortDirection.Descending),
+        ];
+        using var db = library.CreateDbContext();
+
+        var sql = db.Books.Where(KeysetPredicate.After(order, ["M", 7], nullsSortFirstAscending: true)).ToQueryString();
+
+        Assert.DoesNotContain("IS NULL", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullableKeysKeepTheirNullBranchesUnlessDeclaredNeverNull()
+    {
+        var publishedOn = SortKey.Create<Book, DateTime?>("publishedOn", b => b.PublishedOn, SortDirection.Descending);
+        var id = SortKey.Create<Book, int>("id", b => b.Id, SortDirection.Descending);
+        object?[] cursor = [new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), 7];
+        using var db = library.CreateDbContext();
+
+        var nullable = db.Books.Where(KeysetPredicate.After([publishedOn, id], cursor, nullsSortFirstAscending: true)).ToQueryString();
+        var neverNull = db.Books.Where(KeysetPredicate.After([publishedOn.NeverNull(), id], cursor, nullsSortFirstAscending: true)).ToQueryString();
+
+        // Descending with NULLs first in ascending order: NULL rows come after every date, so they must be kept.
+        Assert.Contains(@"""b"".""PublishedOn"" IS NULL", nullable, StringComparison.Ordinal);
+        Assert.DoesNotContain("IS NULL", neverNull, StringComparison.Ordinal);
+        Assert.Matches(@"WHERE ""b"".""PublishedOn"" <= @\w+ AND", neverNull);
+    }
+
+    [Fact]
     public void DeepPageUsesTheIndexInsteadOfScanning()
     {
         IReadOnlyList<SortKey<Book>> order =
