@@ -9,6 +9,41 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# What the end-to-end tests drive (tests/NewsGraph.Server.Tests/EndToEnd): Node.js with the npm packages of
+# tests/e2e (also used by the build to fetch the Banana Cake Pop IDE), and Debian's Chromium for the IDE test.
+# playwright-core drives /usr/bin/chromium and must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+apt_updated=0
+apt_install() {
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "Missing $*: install it (Debian: apt-get install -y $*)." >&2
+    return 1
+  fi
+  if [ "$apt_updated" -eq 0 ]; then
+    apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v npm >/dev/null 2>&1; then
+  apt_install nodejs npm
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+# The Redis event bus tests start redis-server processes of their own (TestHosting/RedisServer.cs); nothing may
+# depend on a Redis that is already running, only on the binary.
+if ! command -v redis-server >/dev/null 2>&1; then
+  apt_install redis-server
+fi
+
+# npm ci when node_modules is missing or older than the lockfile (npm writes node_modules/.package-lock.json).
+e2e=tests/e2e
+if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
+  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -1,28 +1,56 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.PersistedOperations;
+using NewsGraph.GraphQL.Security;
 
 namespace NewsGraph.GraphQL.Execution;
 
 /// <summary>
 /// Default <see cref="IGraphQLRequestExecutor"/>: resolves the executer and schema from the request scope
 /// and always sets <see cref="ExecutionOptions.RequestServices"/> (many GraphQL.NET builder extensions need it).
+/// When registered, it also resolves persisted operations (<see cref="PersistedOperationResolver"/>) and applies
+/// the request limits (<see cref="GraphQLRequestLimits"/>), so every transport enforces them the same way.
 /// </summary>
 public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
 {
-    public Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, GraphQLRequestContext context, CancellationToken cancellationToken)
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, GraphQLRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
 
         var services = context.RequestServices;
+        var limits = services.GetService<GraphQLRequestLimits>();
+        var persisted = services.GetService<PersistedOperationResolver>();
+
+        // Checked before anything else (including APQ registration) so an oversized document costs no work.
+        if (limits is not null && request.Query is { } text && text.Length > limits.Options.MaxDocumentLength)
+        {
+            return Failure(new MaxDocumentLengthError(text.Length, limits.Options.MaxDocumentLength));
+        }
+
+        var query = request.Query;
+        var documentId = request.DocumentId;
+        if (persisted is not null)
+        {
+            var resolution = persisted.Resolve(request);
+            if (resolution.Error is { } error)
+            {
+                return Failure(error);
+            }
+
+            query = resolution.Query;
+            documentId = null;
+        }
+
         var options = new ExecutionOptions
         {
             Schema = services.GetRequiredService<ISchema>(),
-            Query = request.Query,
-            DocumentId = request.DocumentId,
+            Query = query,
+            DocumentId = documentId,
             // The GraphQL-over-HTTP spec treats an empty operation name as absent.
             OperationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName,
             Variables = request.Variables,
@@ -37,13 +65,58 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
             options.UserContext = context.UserContext;
         }
 
-        if (context.AdditionalValidationRules.Count > 0)
+        var limitRules = limits?.ValidationRules ?? [];
+        if (context.AdditionalValidationRules.Count > 0 || limitRules.Count > 0)
         {
-            options.ValidationRules = [.. DocumentValidator.CoreRules, .. context.AdditionalValidationRules];
-            // A cached document skips the core rules but must still be checked against transport rules.
-            options.CachedDocumentValidationRules = context.AdditionalValidationRules;
+            options.ValidationRules = [.. DocumentValidator.CoreRules, .. limitRules, .. context.AdditionalValidationRules];
+            // A cached document skips the core rules but must still be checked against the limits and transport rules
+            // (cost depends on the variables, so it cannot be cached with the document).
+            options.CachedDocumentValidationRules = [.. limitRules, .. context.AdditionalValidationRules];
         }
 
-        return services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options);
+        // For a subscription the timeout bounds only setting up the stream (parse, validation, the stream resolver):
+        // GraphQL.NET links it to the token of this call alone and disposes it when ExecuteAsync returns, and each
+        // event is then resolved with the subscription's own token. So a stream lives as long as its transport keeps
+        // it (tested: WebSockets/SubscriptionTimeoutTests), while a slow subscribe still fails with HC0045.
+        var timeout = limits?.Options.ExecutionTimeout ?? Timeout.InfiniteTimeSpan;
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            options.Timeout = timeout;
+            options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+        }
+
+        var result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options).ConfigureAwait(false);
+        ReplaceEngineErrors(result, timeout, limits?.Options.MaxParserDepth);
+        return result;
+    }
+
+    private static bool IsParserDepthError(ExecutionError error)
+        => error is UnhandledError { InnerException: GraphQLParser.Exceptions.GraphQLMaxDepthExceededException };
+
+    private static ExecutionResult Failure(ExecutionError error) => new() { Errors = [error] };
+
+    /// <summary>
+    /// GraphQL.NET's generic timeout error becomes Hot Chocolate's (HC0045, with the configured timeout), and its
+    /// "unhandled" parser-depth failure a request error, since the document is at fault, not the server.
+    /// </summary>
+    private static void ReplaceEngineErrors(ExecutionResult result, TimeSpan timeout, int? maxParserDepth)
+    {
+        if (result.Errors is not { Count: > 0 } errors || !errors.Any(e => e is TimeoutError || IsParserDepthError(e)))
+        {
+            return;
+        }
+
+        var replaced = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            replaced.Add(error switch
+            {
+                TimeoutError => new RequestTimeoutError(timeout),
+                _ when IsParserDepthError(error) => new MaxParserDepthError(maxParserDepth ?? 128, error.InnerException!),
+                _ => error,
+            });
+        }
+
+        result.Errors = replaced;
     }
 }

@@ -83,6 +83,12 @@ public sealed class GraphQLHttpMiddleware
             return;
         }
 
+        if (isGet && _options.EnableSchemaRequests && GraphQLSchemaFileWriter.IsSchemaRequest(request))
+        {
+            await GraphQLSchemaFileWriter.WriteAsync(context, cancellationToken);
+            return;
+        }
+
         var parsed = isGet
             ? GraphQLHttpRequestParser.ParseGet(request, services.GetRequiredService<IGraphQLTextSerializer>())
             : await GraphQLHttpRequestParser.ParsePostAsync(request, serializer, cancellationToken);

@@ -11,4 +11,10 @@ public sealed class GraphQLHttpOptions
     /// (a streaming transport) instead of answering them here.
     /// </summary>
     public bool PassStreamingRequestsToNext { get; set; } = true;
+
+    /// <summary>
+    /// Answer <c>GET ?sdl</c> with the schema printed as SDL, as Hot Chocolate does. Turn it off where the
+    /// schema should not be discoverable (it reveals what introspection would).
+    /// </summary>
+    public bool EnableSchemaRequests { get; set; } = true;
 }

@@ -15,7 +15,8 @@ internal static class GraphQLHttpRequestParser
         {
             Query = NullIfEmpty(query["query"]),
             OperationName = NullIfEmpty(query["operationName"]),
-            DocumentId = NullIfEmpty(query["documentId"]),
+            // Hot Chocolate's and Apollo's `id` and Relay's `doc_id` name the same thing as GraphQL.NET's `documentId`.
+            DocumentId = NullIfEmpty(query["documentId"]) ?? NullIfEmpty(query["id"]) ?? NullIfEmpty(query["doc_id"]),
         };
 
         if (!TryReadInputs(serializer, query["variables"], "variables", out var variables, out var error)
@@ -82,6 +83,7 @@ internal static class GraphQLHttpRequestParser
 
     private static GraphQLHttpRequestParseResult Validate(GraphQLRequest request)
         => string.IsNullOrEmpty(request.Query) && string.IsNullOrEmpty(request.DocumentId)
+            && !PersistedOperations.AutomaticPersistedQueryExtension.IsPresent(request.Extensions)
             ? GraphQLHttpRequestParseResult.Failure(new GraphQLHttpRequestError(
                 "QUERY_MISSING", "The GraphQL request has no 'query'."))
             : GraphQLHttpRequestParseResult.Success(request);

@@ -35,12 +35,20 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Field(a => a.CanonicalUrl, nullable: true).Description("Where the article was first published, when that is elsewhere.");
         Field(a => a.Version).Description("Concurrency token: pass it back when you change the article.");
 
+        // An article that arrived with its author, category and tags (a subscription event, loaded once for every
+        // subscriber) answers from itself; otherwise the loaders batch the level's keys into one query each.
         Field<NonNullGraphType<AuthorType>, Author>("author")
-            .ResolveAsync(ctx => ctx.Loader<AuthorByIdDataLoader>().LoadAsync(ctx.Source.AuthorId));
+            .ResolveAsync(ctx => ctx.Source.Author is { } author
+                ? new PreloadedResult<Author?>(author)
+                : ctx.Loader<AuthorByIdDataLoader>().LoadAsync(ctx.Source.AuthorId));
         Field<NonNullGraphType<CategoryType>, Category>("category")
-            .ResolveAsync(ctx => ctx.Loader<CategoryByIdDataLoader>().LoadAsync(ctx.Source.CategoryId));
+            .ResolveAsync(ctx => ctx.Source.Category is { } category
+                ? new PreloadedResult<Category?>(category)
+                : ctx.Loader<CategoryByIdDataLoader>().LoadAsync(ctx.Source.CategoryId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagType>>>, IReadOnlyList<Tag>>("tags")
             .Description("The article's tags, by name.")
-            .ResolveAsync(ctx => ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));
+            .ResolveAsync(ctx => LoadedArticleGraphs.IsLoaded(ctx.Source)
+                ? new PreloadedResult<IReadOnlyList<Tag>>([.. ctx.Source.Tags])
+                : ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));
     }
 }

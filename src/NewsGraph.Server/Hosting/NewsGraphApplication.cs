@@ -1,5 +1,10 @@
 using NewsGraph.GraphQL.Http;
+using NewsGraph.GraphQL.Ide;
+using NewsGraph.GraphQL.Security;
+using NewsGraph.GraphQL.Sse;
+using NewsGraph.GraphQL.WebSockets;
 using NewsGraph.Server.Data;
+using NewsGraph.Server.Health;
 using NewsGraph.Server.Schema;
 
 namespace NewsGraph.Server.Hosting;
@@ -12,15 +17,38 @@ public static class NewsGraphApplication
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The body limit belongs to Kestrel: it refuses a larger body (413) before anything reads it.
+        var maxBody = builder.Configuration.GetValue<long?>($"{GraphQLLimitsOptions.SectionName}:{nameof(GraphQLLimitsOptions.MaxRequestBodySize)}")
+            ?? new GraphQLLimitsOptions().MaxRequestBodySize;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
 
         builder.Services.AddNewsData(builder.Configuration);
         builder.Services.AddHostedService<DatabaseInitializationService>();
         builder.Services.AddNewsSchema(builder.Configuration, builder.Environment);
+        builder.Services.AddNewsHealthChecks(builder.Configuration);
         builder.Services.AddGraphQLHttp();
+        builder.Services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));
+        // Subscriptions (and any operation) over WebSocket (both sub-protocols) and server-sent events on /graphql.
+        builder.Services.AddGraphQLWebSockets();
+        builder.Services.Configure<GraphQLWebSocketOptions>(builder.Configuration.GetSection("WebSockets"));
+        builder.Services.AddGraphQLServerSentEvents();
+        builder.Services.Configure<GraphQLSseOptions>(builder.Configuration.GetSection("ServerSentEvents"));
+        // Browsers of frontend developers call the API from other origins: any origin in development unless
+        // configured, none in production unless configured.
+        builder.Services.AddGraphQLCors(
+            builder.Configuration.GetSection("Cors").Get<GraphQLCorsOptions>() ?? new GraphQLCorsOptions(),
+            allowAnyOriginWhenUnconfigured: builder.Environment.IsDevelopment());
+        builder.Services.AddBananaCakePop();
+        builder.Services.Configure<BananaCakePopOptions>(builder.Configuration.GetSection("Ide"));
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapGraphQLHttp("/graphql");
+        app.UseCors();
+        app.UseBananaCakePop("/graphql");
+        app.MapNewsHealthChecks();
+        app.UseWebSockets();
+        app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLServerSentEvents())
+            .RequireCors(GraphQLCorsServiceCollectionExtensions.PolicyName);
         return app;
     }
 }

@@ -10,5 +10,6 @@ public sealed class NewsSchema : global::GraphQL.Types.Schema
         : base(services)
     {
         Query = services.GetRequiredService<Query>();
+        Subscription = services.GetRequiredService<Subscription>();
     }
 }

@@ -1,9 +1,16 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.DataLoading;
+using NewsGraph.GraphQL.Errors;
+using NewsGraph.GraphQL.PersistedOperations;
 using NewsGraph.GraphQL.Relay;
+using NewsGraph.GraphQL.Redis;
+using NewsGraph.GraphQL.Security;
+using NewsGraph.GraphQL.Subscriptions;
 using NewsGraph.GraphQL.Types;
 using NewsGraph.Server.Articles;
 using NewsGraph.Server.Authors;
@@ -20,14 +27,23 @@ public static class NewsSchemaServiceCollectionExtensions
     {
         services.AddGraphQL(graphQL => graphQL
             .AddSelfActivatingSchema<NewsSchema>()
+            // Subscription events run after the subscribing request's scope is gone: each event gets a scope of its own.
+            .AddScopedSubscriptionExecutionStrategy()
             // Non-ASCII text (Zürich, São Paulo) goes out as UTF-8, not as \u escapes, like Hot Chocolate's.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(options =>
+            .AddSystemTextJson(json =>
             {
-                options.ExposeExceptionDetails = environment.IsDevelopment();
+                json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                // Accepts `id` (Hot Chocolate, Apollo) and `doc_id` (Relay) for persisted operations.
+                json.Converters.Insert(0, new PersistedOperationRequestJsonConverter());
+            })
+            .AddErrorInfoProvider(new ClientErrorInfoProvider(new ErrorInfoProviderOptions
+            {
+                ExposeExceptionDetails = environment.IsDevelopment(),
                 // Hot Chocolate sends one `code`; GraphQL.NET's extra `codes` array would only confuse its clients.
-                options.ExposeCodes = false;
-            }));
+                ExposeCodes = false,
+            })));
+
+        AddLimitsAndPersistedOperations(services, configuration, environment);
 
         services.AddSingleton<ConnectionTypeRegistry>();
         services.AddSingleton(configuration.GetSection("Paging").Get<PagingOptions>() ?? new PagingOptions());
@@ -38,6 +54,8 @@ public static class NewsSchemaServiceCollectionExtensions
         services.AddSingleton<INodeResolver>(new EntityNodeResolver<Author>(AuthorType.TypeName, db => db.Authors, a => a.Id));
         services.AddSingleton<INodeResolver>(new EntityNodeResolver<Category>(CategoryType.TypeName, db => db.Categories, c => c.Id));
         services.AddSingleton<INodeResolver>(new EntityNodeResolver<Tag>(TagType.TypeName, db => db.Tags, t => t.Id));
+
+        AddEvents(services, configuration);
 
         services.AddDataLoader<ArticleByIdDataLoader>();
         services.AddDataLoader<ArticleBySlugDataLoader>();
@@ -53,5 +71,58 @@ public static class NewsSchemaServiceCollectionExtensions
         services.AddDataLoader<TagBySlugDataLoader>();
         services.AddDataLoader<TagsByArticleIdDataLoader>();
         return services;
+    }
+
+    /// <summary>
+    /// The event bus behind the subscriptions: Redis when <c>Redis:Configuration</c> is set (several instances),
+    /// otherwise in-process (one instance). Both feed <see cref="ArticleEventsFeed"/>, which loads each event's
+    /// article once for all of this instance's subscribers.
+    /// </summary>
+    private static void AddEvents(IServiceCollection services, IConfiguration configuration)
+    {
+        var hubOptions = configuration.GetSection("Subscriptions").Get<TopicEventBusOptions>() ?? new TopicEventBusOptions();
+        var redis = configuration.GetSection(RedisTopicEventBusOptions.SectionName).Get<RedisTopicEventBusOptions>();
+        if (!string.IsNullOrWhiteSpace(redis?.Configuration))
+        {
+            services.AddRedisTopicEventBus(redis, hubOptions);
+        }
+        else
+        {
+            services.AddInMemoryTopicEventBus(hubOptions);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleEventsFeed>();
+        services.AddSingleton<ArticlePublishing>();
+    }
+
+    /// <summary>
+    /// The request limits (<c>GraphQL:Limits</c>, <c>GraphQL:AllowIntrospection</c>) and trusted documents
+    /// (<c>PersistedOperations</c>). Introspection is on in Development and off elsewhere unless configured.
+    /// </summary>
+    private static void AddLimitsAndPersistedOperations(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var limits = configuration.GetSection(GraphQLLimitsOptions.SectionName).Get<GraphQLLimitsOptions>() ?? new GraphQLLimitsOptions();
+        var allowIntrospection = configuration.GetValue<bool?>("GraphQL:AllowIntrospection") ?? environment.IsDevelopment();
+        services.AddGraphQLLimits(limits, allowIntrospection);
+
+        var persisted = configuration.GetSection(PersistedOperationOptions.SectionName).Get<PersistedOperationOptions>() ?? new PersistedOperationOptions();
+        services.AddPersistedOperations(persisted, ResolveOperationsDirectory(persisted.Directory, environment));
+    }
+
+    /// <summary>
+    /// A configured folder is taken relative to the content root (the working directory of `dotnet run`);
+    /// by default the copy of the repository's schema/operations that the build puts next to the binaries,
+    /// so the server finds it wherever it is started from.
+    /// </summary>
+    private static string? ResolveOperationsDirectory(string? configured, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured, environment.ContentRootPath);
+        }
+
+        var besideBinaries = Path.Combine(AppContext.BaseDirectory, "schema", "operations");
+        return Directory.Exists(besideBinaries) ? besideBinaries : null;
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.Relay;
+using NewsGraph.GraphQL.Security;
 using NewsGraph.Server.Articles;
 using NewsGraph.Server.Authors;
 using NewsGraph.Server.Categories;
@@ -14,10 +15,11 @@ namespace NewsGraph.Server.Schema;
 /// </summary>
 public sealed class Query : ObjectGraphType
 {
-    public Query(ConnectionTypeRegistry connections)
+    public Query(ConnectionTypeRegistry connections, GraphQLLimitsOptions limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         Name = "Query";
-        this.AddNodeFields();
+        this.AddNodeFields(limits.MaxNodesBatchSize);
         ArticleQueries.AddTo(this, connections);
         AuthorQueries.AddTo(this, connections);
         CategoryQueries.AddTo(this, connections);

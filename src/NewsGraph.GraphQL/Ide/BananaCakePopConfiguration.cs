@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace NewsGraph.GraphQL.Ide;
+
+/// <summary>
+/// The body of <c>bcp-config.json</c>, which the IDE (v18, "middleware" mode) fetches from the page's own
+/// URL before it renders. These are the keys its bundle reads; it resolves <see cref="Endpoint"/> against the
+/// page URL when <see cref="UseBrowserUrlAsEndpoint"/> is true, and without a usable endpoint it opens the
+/// connection dialog instead of our API.
+/// </summary>
+internal sealed class BananaCakePopConfiguration
+{
+    [JsonPropertyName("useBrowserUrlAsEndpoint")]
+    public bool UseBrowserUrlAsEndpoint { get; init; }
+
+    [JsonPropertyName("endpoint")]
+    public required string Endpoint { get; init; }
+
+    [JsonPropertyName("includeCookies")]
+    public bool IncludeCookies { get; init; }
+
+    [JsonPropertyName("useGet")]
+    public bool UseGet { get; init; }
+}

@@ -1,0 +1,161 @@
+using GraphQL;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsGraph.GraphQL.Execution;
+using NewsGraph.GraphQL.Http;
+
+namespace NewsGraph.GraphQL.Sse;
+
+/// <summary>
+/// GraphQL over server-sent events, graphql-sse's "distinct connections" mode: a GET or POST with
+/// <c>Accept: text/event-stream</c> gets <c>next</c> events and a final <c>complete</c>; the client ends a subscription
+/// by closing the connection. A malformed HTTP request (method, content type, JSON) is answered as over plain HTTP,
+/// with a 4xx JSON error, since no GraphQL request exists yet; GraphQL errors before execution (syntax, validation,
+/// persisted operation not found) are a <c>next</c> event with the errors, as graphql-sse's PROTOCOL.md requires.
+/// </summary>
+public sealed class GraphQLSseMiddleware
+{
+    private static readonly IReadOnlyList<IValidationRule> GetRules = [SseOperationTypeValidationRule.Get];
+
+    private readonly RequestDelegate _next;
+    private readonly GraphQLSseOptions _options;
+    private readonly IGraphQLRequestExecutor _executor;
+    private readonly ILogger _logger;
+
+    public GraphQLSseMiddleware(RequestDelegate next, IOptions<GraphQLSseOptions> options, IGraphQLRequestExecutor executor, ILogger<GraphQLSseMiddleware> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _next = next;
+        _options = options.Value;
+        _executor = executor;
+        _logger = logger;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.WebSockets.IsWebSocketRequest || !ResponseMediaTypeNegotiator.AcceptsEventStream(context.Request))
+        {
+            await _next(context);
+            return;
+        }
+
+        var aborted = context.RequestAborted;
+        try
+        {
+            await HandleAsync(context, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client closed the stream: that is how a subscription ends in this mode.
+        }
+        catch (Exception ex)
+        {
+            SseLog.UnhandledException(_logger, ex);
+            if (!context.Response.HasStarted)
+            {
+                await GraphQLHttpResponseWriter.WriteInternalServerErrorAsync(context, GraphQLResponseMediaType.Json, aborted);
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, CancellationToken aborted)
+    {
+        var request = context.Request;
+        var services = context.RequestServices;
+        var serializer = services.GetRequiredService<IGraphQLSerializer>();
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            var error = new GraphQLHttpRequestError("HTTP_METHOD_NOT_ALLOWED", $"HTTP method '{request.Method}' is not supported; use GET or POST.",
+                StatusCodes.Status405MethodNotAllowed) { Allow = "GET, POST" };
+            await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, error, GraphQLResponseMediaType.Json, aborted);
+            return;
+        }
+
+        var textSerializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var parsed = isGet
+            ? GraphQLHttpRequestParser.ParseGet(request, textSerializer)
+            : await GraphQLHttpRequestParser.ParsePostAsync(request, serializer, aborted);
+        if (parsed.Error is { } requestError)
+        {
+            await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, requestError, GraphQLResponseMediaType.Json, aborted);
+            return;
+        }
+
+        var executionContext = GraphQLRequestContext.FromHttpContext(context, isGet ? GetRules : null);
+        var result = await _executor.ExecuteAsync(parsed.Request!, executionContext, aborted);
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = GraphQLHttpMediaTypes.EventStream;
+        response.Headers.CacheControl = "no-cache";
+        // Tells nginx-style proxies not to buffer the stream.
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        if (result.Streams is not { Count: > 0 } streams)
+        {
+            // A query, a mutation, or errors before execution: one next, then complete.
+            await response.Body.WriteAsync(SseEventFormatter.Next(textSerializer.Serialize(result)), aborted);
+            await response.Body.WriteAsync(SseEventFormatter.Complete, aborted);
+            await response.Body.FlushAsync(aborted);
+            return;
+        }
+
+        await response.StartAsync(aborted);
+        await response.Body.FlushAsync(aborted);
+        var queue = new SseEventQueue(_options.SendQueueCapacity, textSerializer, () =>
+        {
+            SseLog.SendQueueFull(_logger, _options.SendQueueCapacity);
+            context.Abort();
+        });
+        // Subscriptions have a single root field, hence a single stream; disposing it unsubscribes.
+        using var subscription = streams.Values.First().Subscribe(queue);
+        await WriteEventsAsync(response.Body, queue, aborted);
+    }
+
+    /// <summary>The single writer of the response: events as they come, a keep-alive comment when idle.</summary>
+    private async Task WriteEventsAsync(Stream body, SseEventQueue queue, CancellationToken aborted)
+    {
+        var interval = _options.KeepAliveInterval;
+        var keepAlive = interval > TimeSpan.Zero && interval != Timeout.InfiniteTimeSpan;
+        var reader = queue.Reader;
+        // One pending wait at a time, kept across keep-alives.
+        Task<bool>? ready = null;
+        while (true)
+        {
+            ready ??= reader.WaitToReadAsync(aborted).AsTask();
+            if (keepAlive && !ready.IsCompleted)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                var first = await Task.WhenAny(ready, Task.Delay(interval, idle.Token));
+                await idle.CancelAsync();
+                if (first != ready)
+                {
+                    await body.WriteAsync(SseEventFormatter.KeepAlive, aborted);
+                    await body.FlushAsync(aborted);
+                    continue;
+                }
+            }
+
+            var more = await ready;
+            ready = null;
+            if (!more)
+            {
+                return;
+            }
+
+            while (reader.TryRead(out var message))
+            {
+                await body.WriteAsync(message, aborted);
+            }
+
+            await body.FlushAsync(aborted);
+        }
+    }
+}

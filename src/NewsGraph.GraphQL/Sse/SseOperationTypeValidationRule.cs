@@ -1,0 +1,29 @@
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using NewsGraph.GraphQL.Http;
+
+namespace NewsGraph.GraphQL.Sse;
+
+/// <summary>
+/// Over an event stream every operation type is allowed (that is what it is for), except mutations over GET:
+/// a GET must stay safe, as over plain HTTP.
+/// </summary>
+public sealed class SseOperationTypeValidationRule : ValidationRuleBase
+{
+    private SseOperationTypeValidationRule()
+    {
+    }
+
+    public static SseOperationTypeValidationRule Get { get; } = new();
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Operation.Operation == OperationType.Mutation)
+        {
+            context.ReportError(HttpOperationNotAllowedError.MutationOverGet(context.Document.Source, context.Operation));
+        }
+
+        return default;
+    }
+}

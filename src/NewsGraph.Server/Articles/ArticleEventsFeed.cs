@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Subscriptions;
+using NewsGraph.Server.Data;
+
+namespace NewsGraph.Server.Articles;
+
+/// <summary>
+/// Turns the bus's article events into loaded articles for this instance's GraphQL subscribers. The bus delivers an
+/// event once per instance; the feed loads the article once — with author, category and tags — and hands that one
+/// object to every subscriber, so 1,000 subscribers cost one database read per event, not 1,000. Only published
+/// articles are loaded (the context's reader filter), so a draft never reaches a subscriber.
+/// </summary>
+public sealed partial class ArticleEventsFeed : IAsyncDisposable
+{
+    private const string PublishedLocalTopic = "published";
+    private const string UpdatedLocalTopic = "updated";
+    private static readonly TimeSpan ResubscribeDelay = TimeSpan.FromSeconds(1);
+
+    private readonly ITopicEventReceiver _events;
+    private readonly IDbContextFactory<NewsDbContext> _databases;
+    private readonly ILogger<ArticleEventsFeed> _logger;
+    // Loaded articles go to subscribers through a hub of their own: the same bounded per-subscriber buffers as the
+    // bus, but in-process only, whatever the bus is.
+    private readonly TopicEventHub _loaded;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lazy<Task> _published;
+    private readonly Lazy<Task> _updated;
+
+    public ArticleEventsFeed(
+        ITopicEventReceiver events,
+        IDbContextFactory<NewsDbContext> databases,
+        TopicEventBusOptions hubOptions,
+        ILogger<ArticleEventsFeed> logger)
+    {
+        _events = events;
+        _databases = databases;
+        _logger = logger;
+        _loaded = new TopicEventHub(hubOptions);
+        _published = new Lazy<Task>(() => StartAsync<ArticlePublished>(ArticleEvents.PublishedTopic, PublishedLocalTopic, e => e.ArticleId));
+        _updated = new Lazy<Task>(() => StartAsync<ArticleUpdated>(ArticleEvents.UpdatedTopic, UpdatedLocalTopic, e => e.ArticleId));
+    }
+
+    /// <summary>Published articles from now on.</summary>
+    public async Task<ITopicSubscription<Article>> SubscribePublishedAsync(CancellationToken cancellationToken)
+    {
+        await _published.Value.WaitAsync(cancellationToken);
+        return _loaded.Subscribe<Article>(PublishedLocalTopic);
+    }
+
+    /// <summary>Changed (published) articles from now on.</summary>
+    public async Task<ITopicSubscription<Article>> SubscribeUpdatedAsync(CancellationToken cancellationToken)
+    {
+        await _updated.Value.WaitAsync(cancellationToken);
+        return _loaded.Subscribe<Article>(UpdatedLocalTopic);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+    }
+
+    /// <summary>Subscribes to the bus topic (so that no event after the first subscriber is missed), then pumps.</summary>
+    private async Task StartAsync<TEvent>(string busTopic, string localTopic, Func<TEvent, int> articleId)
+    {
+        var subscription = await _events.SubscribeAsync<TEvent>(busTopic, _stopping.Token);
+        _ = Task.Run(() => PumpAsync(subscription, busTopic, localTopic, articleId));
+    }
+
+    private async Task PumpAsync<TEvent>(ITopicSubscription<TEvent> subscription, string busTopic, string localTopic, Func<TEvent, int> articleId)
+    {
+        var stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await using (subscription)
+                {
+                    await foreach (var message in subscription.ReadEventsAsync(stopping))
+                    {
+                        await DeliverAsync(articleId(message), localTopic, stopping);
+                    }
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The feed must outlive any single failure (a dropped bus subscription, a database hiccup).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFeedFailed(_logger, ex, busTopic);
+            }
+
+            await Task.Delay(ResubscribeDelay, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                subscription = await _events.SubscribeAsync<TEvent>(busTopic, stopping);
+            }
+#pragma warning disable CA1031 // Retried at the next round.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFeedFailed(_logger, ex, busTopic);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(int articleId, string localTopic, CancellationToken cancellationToken)
+    {
+        if (!_loaded.HasSubscribers(localTopic))
+        {
+            return; // nobody here listens: no database read
+        }
+
+        Article? article;
+        try
+        {
+            article = await LoadAsync(articleId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One event that cannot be loaded must not end the feed for every subscriber.
+            LogLoadFailed(_logger, ex, articleId);
+            return;
+        }
+
+        if (article is not null)
+        {
+            _loaded.Publish(localTopic, article);
+        }
+    }
+
+    /// <summary>The article with everything a subscription selection usually needs, in one SQL command.</summary>
+    private async Task<Article?> LoadAsync(int articleId, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        var article = await db.Articles
+            .Include(a => a.Author)
+            .Include(a => a.Category)
+            .Include(a => a.Tags.OrderBy(t => t.Name))
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is not null)
+        {
+            LoadedArticleGraphs.MarkLoaded(article);
+        }
+
+        return article;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The article feed of topic {Topic} failed; subscribing again.")]
+    private static partial void LogFeedFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Loading article {ArticleId} for its subscribers failed; the event is skipped.")]
+    private static partial void LogLoadFailed(ILogger logger, Exception exception, int articleId);
+}

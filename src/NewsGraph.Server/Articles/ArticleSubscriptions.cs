@@ -1,0 +1,63 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.GraphQL.Subscriptions;
+using NewsGraph.Server.Categories;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+
+namespace NewsGraph.Server.Articles;
+
+/// <summary>The article fields of the subscription root. Each event is the article, loaded once per instance.</summary>
+public static class ArticleSubscriptions
+{
+    public static void AddTo(ObjectGraphType subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+
+        subscription.Field<NonNullGraphType<ArticleType>, Article>("onArticlePublished")
+            .Description("A published article; optionally only one category (with its subcategories) or one author.")
+            .Argument<StringGraphType>("categorySlug", "Only articles in this category or one of its subcategories.")
+            .Argument<StringGraphType>("authorSlug", "Only articles by this author.")
+            .ResolveStreamAsync(async ctx =>
+            {
+                var categorySlug = ctx.GetArgument<string?>("categorySlug");
+                var authorSlug = ctx.GetArgument<string?>("authorSlug");
+                // The category tree is read once, when subscribing; each event is then matched in memory.
+                HashSet<int>? categoryIds = null;
+                if (categorySlug is not null)
+                {
+                    await using var db = await ctx.CreateNewsDbContextAsync();
+                    var tree = await CategoryTree.LoadAsync(db, ctx.CancellationToken);
+                    categoryIds = tree.FindId(categorySlug) is int id ? tree.WithDescendants(id).ToHashSet() : [];
+                }
+
+                var stream = await Feed(ctx).SubscribePublishedAsync(ctx.CancellationToken);
+                return stream.Where(a =>
+                    (categoryIds is null || categoryIds.Contains(a.CategoryId))
+                    && (authorSlug is null || string.Equals(a.Author.Slug, authorSlug, StringComparison.Ordinal)));
+            });
+
+        subscription.Field<NonNullGraphType<ArticleType>, Article>("onBreakingNews")
+            .Description("A published article marked as breaking news.")
+            .ResolveStreamAsync(async ctx =>
+            {
+                var stream = await Feed(ctx).SubscribePublishedAsync(ctx.CancellationToken);
+                return stream.Where(a => a.IsBreaking);
+            });
+
+        subscription.Field<NonNullGraphType<ArticleType>, Article>("onArticleUpdated")
+            .Description("Every change to one published article.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The ID of the article.")
+            .ResolveStreamAsync(async ctx =>
+            {
+                var id = NodeId.DecodeInt(ctx.GetArgument<string>("id"), ArticleType.TypeName);
+                var stream = await Feed(ctx).SubscribeUpdatedAsync(ctx.CancellationToken);
+                return stream.Where(a => a.Id == id);
+            });
+    }
+
+    private static ArticleEventsFeed Feed(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<ArticleEventsFeed>();
+}

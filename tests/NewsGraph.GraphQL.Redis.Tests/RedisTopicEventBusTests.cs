@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsGraph.GraphQL.Subscriptions;
+using NewsGraph.Server.Tests.TestHosting;
+
+namespace NewsGraph.GraphQL.Redis.Tests;
+
+/// <summary>The Redis bus against a real redis-server of the test's own.</summary>
+public sealed class RedisTopicEventBusTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public sealed record Numbered(int Number);
+
+    private static RedisTopicEventBus CreateBus(RedisServer redis, string prefix = "newsgraph") =>
+        new(
+            new RedisTopicEventBusOptions
+            {
+                Configuration = redis.Configuration + ",connectTimeout=1000,connectRetry=1",
+                KeyPrefix = prefix,
+                PollInterval = TimeSpan.FromMilliseconds(250),
+                SendTimeout = TimeSpan.FromSeconds(60),
+            },
+            new TopicEventHub(new TopicEventBusOptions { SubscriberBufferCapacity = 10_000 }),
+            NullLogger<RedisTopicEventBus>.Instance);
+
+    [Fact]
+    public async Task A_message_sent_on_one_instance_reaches_subscribers_on_every_instance_once()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = CreateBus(redis);
+        await using var b = CreateBus(redis);
+        await using var onA = await a.SubscribeAsync<Numbered>("numbers");
+        await using var onB1 = await b.SubscribeAsync<Numbered>("numbers");
+        await using var onB2 = await b.SubscribeAsync<Numbered>("numbers");
+
+        for (var i = 0; i < 20; i++)
+        {
+            await a.SendAsync("numbers", new Numbered(i));
+        }
+
+        foreach (var subscription in new[] { onA, onB1, onB2 })
+        {
+            Assert.Equal(Enumerable.Range(0, 20), await TakeAsync(subscription, 20));
+        }
+
+        // Nothing more: each entry was fanned out once per subscriber.
+        await a.SendAsync("numbers", new Numbered(-1));
+        Assert.Equal([-1], await TakeAsync(onB1, 1));
+    }
+
+    [Fact]
+    public async Task Keys_and_the_envelope_are_readable_and_other_systems_can_publish()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var bus = CreateBus(redis);
+        await using var subscription = await bus.SubscribeAsync<Numbered>("ArticlePublished");
+
+        // What the README shows a CMS or a script doing with redis-cli.
+        var reply = await redis.ExecuteAsync(
+            "XADD", "newsgraph:events:ArticlePublished", "MAXLEN", "~", "10000", "*",
+            "envelope", """{"id":"cms-1","body":{"number":7}}""");
+        Assert.StartsWith("$", reply, StringComparison.Ordinal);
+        await redis.ExecuteAsync("PUBLISH", "newsgraph:doorbell:ArticlePublished", "");
+
+        Assert.Equal([7], await TakeAsync(subscription, 1));
+
+        await bus.SendAsync("ArticlePublished", new Numbered(8));
+        Assert.Equal([8], await TakeAsync(subscription, 1));
+        var range = await redis.ExecuteAsync("XRANGE", "newsgraph:events:ArticlePublished", "-", "+");
+        Assert.Contains("\"body\":{\"number\":8}", range, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Killed_connections_lose_nothing_and_duplicate_nothing()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var publisher = CreateBus(redis);
+        await using var reader = CreateBus(redis);
+        await using var first = await reader.SubscribeAsync<Numbered>("blips");
+        await using var second = await reader.SubscribeAsync<Numbered>("blips");
+        await using var local = await publisher.SubscribeAsync<Numbered>("blips");
+
+        const int count = 300;
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await publisher.SendAsync("blips", new Numbered(i));
+            }
+        });
+        for (var blip = 0; blip < 5; blip++)
+        {
+            await Task.Delay(40);
+            await redis.KillClientsAsync();
+        }
+
+        await sending.WaitAsync(Timeout);
+        foreach (var subscription in new[] { first, second, local })
+        {
+            Assert.Equal(Enumerable.Range(0, count), await TakeAsync(subscription, count));
+            await AssertNothingMoreAsync(subscription);
+        }
+    }
+
+    [Fact]
+    public async Task A_Redis_restart_with_persistence_loses_nothing_and_duplicates_nothing()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var publisher = CreateBus(redis);
+        await using var reader = CreateBus(redis);
+        await using var subscription = await reader.SubscribeAsync<Numbered>("restart");
+
+        const int count = 200;
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await publisher.SendAsync("restart", new Numbered(i));
+                await Task.Delay(2);
+            }
+        });
+        await Task.Delay(100);
+        await redis.RestartAsync();
+
+        await sending.WaitAsync(Timeout);
+        Assert.Equal(Enumerable.Range(0, count), await TakeAsync(subscription, count));
+        await AssertNothingMoreAsync(subscription);
+    }
+
+    [Fact]
+    public async Task With_Redis_down_at_start_delivery_begins_when_it_appears()
+    {
+        await using var redis = RedisServer.Reserve();
+        await using var bus = CreateBus(redis);
+        Assert.False(bus.IsConnected);
+        await using var subscription = await bus.SubscribeAsync<Numbered>("late").AsTask().WaitAsync(Timeout);
+
+        await redis.StartProcessAsync();
+        await using var publisher = CreateBus(redis);
+        await publisher.SendAsync("late", new Numbered(1));
+
+        Assert.Equal([1], await TakeAsync(subscription, 1));
+        Assert.True(bus.IsConnected);
+    }
+
+    [Fact]
+    public async Task The_health_check_follows_the_connection()
+    {
+        await using var redis = RedisServer.Reserve();
+        await using var bus = CreateBus(redis);
+        var check = new RedisTopicEventBusHealthCheck(bus);
+        var context = new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext();
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, (await check.CheckHealthAsync(context)).Status);
+
+        await redis.StartProcessAsync();
+        var deadline = DateTime.UtcNow + Timeout;
+        while ((await check.CheckHealthAsync(context)).Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The bus never connected.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<List<int>> TakeAsync(ITopicSubscription<Numbered> subscription, int count)
+    {
+        var result = new List<int>();
+        using var timeout = new CancellationTokenSource(Timeout);
+        await using var enumerator = subscription.ReadEventsAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        while (result.Count < count && await enumerator.MoveNextAsync())
+        {
+            result.Add(enumerator.Current.Number);
+        }
+
+        return result;
+    }
+
+    /// <summary>Two poll intervals without a further message: no duplicate was on its way.</summary>
+    private static async Task AssertNothingMoreAsync(ITopicSubscription<Numbered> subscription)
+    {
+        using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(600));
+        var extra = new List<int>();
+        try
+        {
+            await foreach (var message in subscription.ReadEventsAsync(quiet.Token))
+            {
+                extra.Add(message.Number);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Assert.Empty(extra);
+    }
+}

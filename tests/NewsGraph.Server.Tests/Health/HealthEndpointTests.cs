@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.Server.Articles;
+using NewsGraph.Server.Tests.Subscriptions;
+using NewsGraph.Server.Tests.TestHosting;
+
+namespace NewsGraph.Server.Tests.Health;
+
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task Without_Redis_configured_the_server_is_live_and_ready()
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/health/live")).StatusCode);
+        var ready = await server.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_Redis_down_the_server_serves_queries_is_unready_and_delivers_once_Redis_appears()
+    {
+        await using var redis = RedisServer.Reserve();
+        await using var server = await NewsGraphServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Redis:Configuration"] = redis.Configuration + ",connectTimeout=1000",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/health/live")).StatusCode);
+        var ready = await server.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        var query = await server.PostAsync("{ articles(first: 1) { nodes { slug } } }");
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+
+        using var probe = await SubscriptionProbe.StartAsync(server.Services, "subscription { onBreakingNews { slug } }");
+        await redis.StartProcessAsync();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await server.Http.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "/health/ready never became healthy after Redis started.");
+            await Task.Delay(200);
+        }
+
+        var id = await SubscriptionProbe.ArticleIdAsync(server.Services, "swiss-bank-rescue-weekend");
+        await server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(id, isBreaking: true, CancellationToken.None);
+        Assert.Equal("swiss-bank-rescue-weekend", (string?)(await probe.NextArticleAsync("onBreakingNews"))["slug"]);
+    }
+}

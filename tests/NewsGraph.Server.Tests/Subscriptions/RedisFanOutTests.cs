@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.Server.Articles;
+using NewsGraph.Server.Tests.TestHosting;
+
+namespace NewsGraph.Server.Tests.Subscriptions;
+
+/// <summary>Two server instances on one Redis and one database, as behind a load balancer.</summary>
+public sealed class RedisFanOutTests
+{
+    [Fact]
+    public async Task A_publication_on_one_instance_reaches_subscribers_on_both()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = Path.Combine(Path.GetTempPath(), $"newsgraph-shared-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string>
+        {
+            ["Redis:Configuration"] = redis.Configuration,
+            ["ConnectionStrings:News"] = $"Data Source={database}",
+        };
+        try
+        {
+            await using (var a = await NewsGraphServer.StartAsync(settings))
+            await using (var b = await NewsGraphServer.StartAsync(settings))
+            {
+                const string query = """subscription { onArticlePublished(categorySlug: "news") { slug category { slug } } }""";
+                using var onA = await SubscriptionProbe.StartAsync(a.Services, query);
+                using var onB = await SubscriptionProbe.StartAsync(b.Services, query);
+                var id = await SubscriptionProbe.ArticleIdAsync(a.Services, "archived-election-live-blog");
+
+                Assert.True(await a.Services.GetRequiredService<ArticlePublishing>().PublishAsync(id, isBreaking: true, CancellationToken.None));
+
+                Assert.Equal("archived-election-live-blog", (string?)(await onA.NextArticleAsync("onArticlePublished"))["slug"]);
+                Assert.Equal("archived-election-live-blog", (string?)(await onB.NextArticleAsync("onArticlePublished"))["slug"]);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.Server.Articles;
+using NewsGraph.Server.Tests.EndToEnd;
+using NewsGraph.Server.Tests.TestHosting;
+
+namespace NewsGraph.Server.Tests.Transports;
+
+/// <summary>
+/// The news subscriptions through every transport against the real server: both WebSocket sub-protocols, SSE and the
+/// npm graphql-ws client; publications go through <see cref="ArticlePublishing"/> as the mutations will.
+/// </summary>
+public sealed class SubscriptionTransportTests
+{
+    private const string Selection = "id title isBreaking author { name slug } category { slug } tags { slug }";
+
+    public static TheoryData<string> Protocols => new() { "graphql-transport-ws", "graphql-ws" };
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task OnArticlePublished_filters_by_category_with_subcategories(string protocol)
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        var articles = await ArticlesAsync(server);
+        var inSubcategory = articles.First(a => a.ParentCategorySlug is not null);
+        var elsewhere = articles.First(a => a.CategorySlug != inSubcategory.CategorySlug && a.ParentCategorySlug != inSubcategory.ParentCategorySlug
+            && a.CategorySlug != inSubcategory.ParentCategorySlug);
+
+        using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
+        await client.SubscribeAsync("c", $"subscription($c: String) {{ onArticlePublished(categorySlug: $c) {{ {Selection} }} }}",
+            new JsonObject { ["c"] = inSubcategory.ParentCategorySlug });
+        var received = await PublishUntilReceivedAsync(server, client, "c", elsewhere, inSubcategory);
+        Assert.Equal(inSubcategory.Title, (string?)received["data"]!["onArticlePublished"]!["title"]);
+        Assert.Equal(inSubcategory.CategorySlug, (string?)received["data"]!["onArticlePublished"]!["category"]!["slug"]);
+
+        await client.UnsubscribeAsync("c");
+        // Publications of earlier attempts may still be on their way: drain them (bounded) before checking.
+        for (var i = 0; i < 20 && !await client.IsQuietAsync(TimeSpan.FromMilliseconds(500)); i++)
+        {
+        }
+
+        await PublishAsync(server, inSubcategory.Id, isBreaking: false);
+        Assert.True(await client.IsQuietAsync(TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task OnArticlePublished_filters_by_author(string protocol)
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        var articles = await ArticlesAsync(server);
+        var target = articles[0];
+        var other = articles.First(a => a.AuthorSlug != target.AuthorSlug);
+
+        using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
+        await client.SubscribeAsync("a", $"subscription($a: String) {{ onArticlePublished(authorSlug: $a) {{ {Selection} }} }}",
+            new JsonObject { ["a"] = target.AuthorSlug });
+        var received = await PublishUntilReceivedAsync(server, client, "a", other, target);
+        Assert.Equal(target.AuthorSlug, (string?)received["data"]!["onArticlePublished"]!["author"]!["slug"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task OnBreakingNews_gets_only_breaking_publications(string protocol)
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        var articles = await ArticlesAsync(server);
+
+        using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
+        await client.SubscribeAsync("b", $"subscription {{ onBreakingNews {{ {Selection} }} }}");
+        JsonObject? received = null;
+        for (var attempt = 0; attempt < 30 && received is null; attempt++)
+        {
+            await PublishAsync(server, articles[1].Id, isBreaking: false);
+            await PublishAsync(server, articles[0].Id, isBreaking: true);
+            received = await TryReceiveAsync(client, "b");
+        }
+
+        Assert.NotNull(received);
+        Assert.Equal(articles[0].Title, (string?)received["data"]!["onBreakingNews"]!["title"]);
+        Assert.True((bool)received["data"]!["onBreakingNews"]!["isBreaking"]!);
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task OnArticleUpdated_follows_one_article(string protocol)
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        var articles = await ArticlesAsync(server);
+        var target = articles[2];
+        var publishing = server.Services.GetRequiredService<ArticlePublishing>();
+
+        using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
+        await client.SubscribeAsync("u", "subscription($id: ID!) { onArticleUpdated(id: $id) { id title } }", new JsonObject { ["id"] = target.GlobalId });
+        JsonObject? received = null;
+        for (var attempt = 0; attempt < 30 && received is null; attempt++)
+        {
+            await publishing.UpdateAsync(articles[3].Id, a => a.Title += "!", CancellationToken.None);
+            await publishing.UpdateAsync(target.Id, a => a.Title = $"Updated {attempt}", CancellationToken.None);
+            received = await TryReceiveAsync(client, "u");
+        }
+
+        Assert.NotNull(received);
+        Assert.Equal(target.GlobalId, (string?)received["data"]!["onArticleUpdated"]!["id"]);
+        Assert.StartsWith("Updated ", (string?)received["data"]!["onArticleUpdated"]!["title"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnArticlePublished_over_server_sent_events()
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        var articles = await ArticlesAsync(server);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(new JsonObject { ["query"] = $"subscription {{ onArticlePublished {{ {Selection} }} }}" }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        using var received = new CancellationTokenSource();
+        var publisher = Task.Run(async () =>
+        {
+            for (var attempt = 0; attempt < 30 && !received.IsCancellationRequested; attempt++)
+            {
+                await PublishAsync(server, articles[0].Id, isBreaking: false);
+                await Task.Delay(300);
+            }
+        });
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        string? data = null;
+        for (var i = 0; i < 1000 && data is null; i++)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token);
+            Assert.NotNull(line);
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                data = line["data: ".Length..];
+            }
+        }
+
+        await received.CancelAsync();
+        Assert.Equal(articles[0].Title, (string?)JsonNode.Parse(data!)!["data"]!["onArticlePublished"]!["title"]);
+        response.Dispose();
+        await publisher;
+    }
+
+    [Fact]
+    public async Task The_graphql_ws_npm_client_receives_a_publication()
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        var articles = await ArticlesAsync(server);
+        var article = articles[0];
+        var url = $"ws://{server.BaseAddress.Authority}/graphql";
+        var query = "subscription { onArticlePublished { title author { name } category { slug } tags { slug name } } }";
+
+        var run = NodeScript.RunAsync("subscribe.mjs", ["--url", url, "--query", query, "--timeout", "20000"], TimeSpan.FromSeconds(40));
+        for (var attempt = 0; attempt < 60 && !run.IsCompleted; attempt++)
+        {
+            await PublishAsync(server, article.Id, isBreaking: false);
+            await Task.WhenAny(run, Task.Delay(300));
+        }
+
+        var result = await run;
+        Assert.True(result.ExitCode == 0, result.Output);
+        var line = result.Output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+        var published = JsonNode.Parse(line["RESULT ".Length..])!["data"]!["onArticlePublished"]!;
+        Assert.Equal(article.Title, (string?)published["title"]);
+        Assert.Equal(article.AuthorName, (string?)published["author"]!["name"]);
+        Assert.Equal(article.CategorySlug, (string?)published["category"]!["slug"]);
+        Assert.Equal(article.TagSlugs, published["tags"]!.AsArray().Select(t => (string?)t!["slug"]).ToArray());
+    }
+
+    /// <summary>Publishes <paramref name="ignored"/> then <paramref name="expected"/> until the subscription (possibly still being set up) gets one.</summary>
+    private static async Task<JsonObject> PublishUntilReceivedAsync(NewsGraphServer server, TransportClient client, string id, PublishedArticle ignored, PublishedArticle expected)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await PublishAsync(server, ignored.Id, isBreaking: false);
+            await PublishAsync(server, expected.Id, isBreaking: false);
+            if (await TryReceiveAsync(client, id) is { } received)
+            {
+                return received;
+            }
+        }
+
+        throw new InvalidOperationException("No publication arrived.");
+    }
+
+    private static async Task<JsonObject?> TryReceiveAsync(TransportClient client, string id)
+    {
+        try
+        {
+            var message = await client.ReceiveAsync(TimeSpan.FromMilliseconds(400));
+            Assert.Equal(id, (string?)message["id"]);
+            Assert.Null(message["payload"]!["errors"]);
+            return message["payload"]!.AsObject();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static Task<bool> PublishAsync(NewsGraphServer server, int articleId, bool isBreaking)
+        => server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(articleId, isBreaking, CancellationToken.None);
+
+    private static async Task<List<PublishedArticle>> ArticlesAsync(NewsGraphServer server)
+    {
+        var response = await server.PostAsync("{ articles(first: 50) { nodes { id title author { name slug } category { slug parent { slug } } tags { slug } } } }");
+        var nodes = response.Body["data"]!["articles"]!["nodes"]!.AsArray();
+        return [.. nodes.Select(n => new PublishedArticle(
+            (string)n!["id"]!,
+            DecodeId((string)n["id"]!),
+            (string)n["title"]!,
+            (string)n["author"]!["name"]!,
+            (string)n["author"]!["slug"]!,
+            (string)n["category"]!["slug"]!,
+            (string?)n["category"]!["parent"]?["slug"],
+            [.. n["tags"]!.AsArray().Select(t => (string?)t!["slug"])]))];
+    }
+
+    private static int DecodeId(string globalId)
+    {
+        var text = Encoding.UTF8.GetString(Convert.FromBase64String(globalId));
+        return int.Parse(text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed record PublishedArticle(string GlobalId, int Id, string Title, string AuthorName, string AuthorSlug, string CategorySlug, string? ParentCategorySlug, string?[] TagSlugs);
+}
