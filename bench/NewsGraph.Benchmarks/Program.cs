@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsGraph.Benchmarks.Paging;
+using NewsGraph.Benchmarks.Subscriptions;
 using Spectre.Console;
 
 // Redirected to a file, Spectre assumes 80 columns and wraps SQL and tables unreadably.
@@ -12,5 +13,7 @@ if (Console.IsOutputRedirected)
 var root = new RootCommand("NewsGraph benchmarks and load generators (not run by CI).")
 {
     PagingCommand.Create(),
+    FanoutCommand.Create(),
+    FanoutCommand.CreateClients(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -38,9 +38,18 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>The same endpoint as <c>ws://</c>, for the WebSocket transports.</summary>
+    public Uri WebSocketEndpoint => new UriBuilder(Endpoint) { Scheme = Endpoint.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
+
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchServer> StartAsync(string databasePath, IInterceptor interceptor, CancellationToken ct)
+    public static Task<BenchServer> StartAsync(string databasePath, IInterceptor interceptor, CancellationToken ct) =>
+        StartAsync(databasePath, interceptor, settings: [], configureServices: null, ct);
+
+    /// <param name="settings">Extra configuration as <c>Key=Value</c> (e.g. <c>Redis:Configuration=127.0.0.1:6379</c>).</param>
+    /// <param name="configureServices">Runs after the server's own registrations (decorators, probes).</param>
+    public static async Task<BenchServer> StartAsync(
+        string databasePath, IInterceptor interceptor, IEnumerable<string> settings, Action<IServiceCollection>? configureServices, CancellationToken ct)
     {
         string[] args =
         [
@@ -48,8 +57,13 @@ internal sealed class BenchServer : IAsyncDisposable
             $"--ConnectionStrings:News={Catalogue.ConnectionString(databasePath)}",
             "--Database:SeedSampleData=false",
             "--Logging:LogLevel:Default=Warning",
+            .. settings.Select(s => "--" + s),
         ];
-        WebApplication app = NewsGraphApplication.Build(args, services => services.AddSingleton(interceptor));
+        WebApplication app = NewsGraphApplication.Build(args, services =>
+        {
+            services.AddSingleton(interceptor);
+            configureServices?.Invoke(services);
+        });
         await app.StartAsync(ct);
 
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
