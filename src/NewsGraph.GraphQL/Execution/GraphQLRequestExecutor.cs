@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -46,10 +47,18 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
             documentId = null;
         }
 
+        // Identical subscription documents share one parsed AST (validation still runs for each request).
+        GraphQLParser.AST.GraphQLDocument? document = null;
+        if (query is not null && services.GetService<IDocumentBuilder>() is { } builder)
+        {
+            document = ParsedSubscriptionDocumentCache.GetOrParse(builder, ref query);
+        }
+
         var options = new ExecutionOptions
         {
             Schema = services.GetRequiredService<ISchema>(),
             Query = query,
+            Document = document,
             DocumentId = documentId,
             // The GraphQL-over-HTTP spec treats an empty operation name as absent.
             OperationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName,
@@ -68,10 +77,13 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
         var limitRules = limits?.ValidationRules ?? [];
         if (context.AdditionalValidationRules.Count > 0 || limitRules.Count > 0)
         {
-            options.ValidationRules = [.. DocumentValidator.CoreRules, .. limitRules, .. context.AdditionalValidationRules];
             // A cached document skips the core rules but must still be checked against the limits and transport rules
             // (cost depends on the variables, so it cannot be cached with the document).
-            options.CachedDocumentValidationRules = [.. limitRules, .. context.AdditionalValidationRules];
+            // The combined lists are built once per pair of rule lists: each subscription keeps its options alive,
+            // and two fresh arrays of ~30 rules per subscription were ~0.9 KB of every idle subscriber.
+            var rules = ValidationRuleSets.Get(limitRules, context.AdditionalValidationRules);
+            options.ValidationRules = rules.All;
+            options.CachedDocumentValidationRules = rules.ForCachedDocuments;
         }
 
         // For a subscription the timeout bounds only setting up the stream (parse, validation, the stream resolver):
@@ -118,5 +130,24 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
         }
 
         result.Errors = replaced;
+    }
+
+    /// <summary>Read-only rule arrays shared by every request with the same limit and transport rule lists.</summary>
+    private sealed class ValidationRuleSets
+    {
+        private static readonly ConditionalWeakTable<IReadOnlyList<IValidationRule>, ConditionalWeakTable<IReadOnlyList<IValidationRule>, ValidationRuleSets>> Cache = new();
+
+        private ValidationRuleSets(IReadOnlyList<IValidationRule> limitRules, IReadOnlyList<IValidationRule> additionalRules)
+        {
+            All = [.. DocumentValidator.CoreRules, .. limitRules, .. additionalRules];
+            ForCachedDocuments = [.. limitRules, .. additionalRules];
+        }
+
+        public IValidationRule[] All { get; }
+
+        public IValidationRule[] ForCachedDocuments { get; }
+
+        public static ValidationRuleSets Get(IReadOnlyList<IValidationRule> limitRules, IReadOnlyList<IValidationRule> additionalRules)
+            => Cache.GetValue(limitRules, _ => new()).GetValue(additionalRules, additional => new ValidationRuleSets(limitRules, additional));
     }
 }

@@ -28,7 +28,7 @@ internal sealed class SseEventQueue : IObserver<ExecutionResult>
 
     public void OnNext(ExecutionResult value)
     {
-        if (_channel.Reader.Count >= _capacity || !_channel.Writer.TryWrite(SseEventFormatter.Next(_serializer.Serialize(value))))
+        if (_channel.Reader.Count >= _capacity || !_channel.Writer.TryWrite(SseEventFormatter.Next(value, _serializer)))
         {
             Overflow();
         }

@@ -36,7 +36,15 @@ public sealed class GraphQLWebSocketMiddleware
 
         var subProtocol = context.WebSockets.WebSocketRequestedProtocols
             .FirstOrDefault(offered => _options.SubProtocols.Contains(offered, StringComparer.Ordinal));
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
+        // When the sub-protocol's own keep-alive runs (ping/ka through one shared timer), the WebSocket-level
+        // unsolicited pongs would be a second keep-alive with a timer per connection: turned off then.
+        var interval = _options.KeepAliveInterval;
+        var protocolKeepAlive = subProtocol is not null && interval > TimeSpan.Zero && interval != Timeout.InfiniteTimeSpan;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = subProtocol,
+            KeepAliveInterval = protocolKeepAlive ? TimeSpan.Zero : null,
+        });
         using WebSocketSession? session = subProtocol switch
         {
             WebSocketSubProtocols.GraphQLTransportWs => new GraphQLTransportWsSession(context, socket, _options, _logger),

@@ -3,12 +3,16 @@ using System.Net.WebSockets;
 
 namespace NewsGraph.GraphQL.WebSockets;
 
-/// <summary>Reads whole WebSocket messages (they may span several frames) up to a size limit.</summary>
+/// <summary>
+/// Reads whole WebSocket messages (they may span several frames) up to a size limit. An idle connection holds no
+/// receive buffer: it waits with a zero-byte read (the socket reports when a frame has arrived without consuming
+/// it) and rents the buffer from <see cref="ArrayPool{T}.Shared"/> only while that message is read.
+/// </summary>
 internal sealed class WebSocketMessageReader
 {
+    private const int BufferSize = 4096;
     private readonly WebSocket _socket;
     private readonly int _maxMessageSize;
-    private readonly byte[] _buffer = new byte[4096];
 
     public WebSocketMessageReader(WebSocket socket, int maxMessageSize)
     {
@@ -22,11 +26,36 @@ internal sealed class WebSocketMessageReader
     /// </summary>
     public async Task<WebSocketReadResult> ReadAsync(CancellationToken cancellationToken)
     {
+        // Waits without a buffer; returns when a frame header is there (or the whole of an empty message).
+        var peek = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        if (peek.MessageType == WebSocketMessageType.Close)
+        {
+            return WebSocketReadResult.Closed;
+        }
+
+        if (peek.EndOfMessage)
+        {
+            return new WebSocketReadResult(ReadOnlyMemory<byte>.Empty, false, false);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            return await ReadRestAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<WebSocketReadResult> ReadRestAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
         ArrayBufferWriter<byte>? message = null;
         var size = 0;
         while (true)
         {
-            var received = await _socket.ReceiveAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+            var received = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
             if (received.MessageType == WebSocketMessageType.Close)
             {
                 return WebSocketReadResult.Closed;
@@ -37,12 +66,12 @@ internal sealed class WebSocketMessageReader
             {
                 if (received.EndOfMessage && message is null)
                 {
-                    // The common case, one frame: no extra buffer.
-                    return new WebSocketReadResult(_buffer.AsMemory(0, received.Count).ToArray(), false, false);
+                    // The common case, one frame: a copy of exactly its size (the rented buffer goes back to the pool).
+                    return new WebSocketReadResult(buffer.AsMemory(0, received.Count).ToArray(), false, false);
                 }
 
-                message ??= new ArrayBufferWriter<byte>(Math.Max(_buffer.Length * 2, received.Count));
-                message.Write(_buffer.AsSpan(0, received.Count));
+                message ??= new ArrayBufferWriter<byte>(Math.Max(buffer.Length * 2, received.Count));
+                message.Write(buffer.AsSpan(0, received.Count));
             }
             else
             {

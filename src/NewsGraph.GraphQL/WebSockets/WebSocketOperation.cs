@@ -24,6 +24,12 @@ internal sealed class WebSocketOperation : IDisposable
 
     public string Id { get; }
 
+    /// <summary>
+    /// <c>{"type":"next","id":"…",</c> escaped once per operation (set at its first result): every result message of
+    /// the operation starts with it, followed by the shared payload bytes.
+    /// </summary>
+    public byte[]? ResultPrefix { get; set; }
+
     /// <summary>Cancelled when the operation ends, so a query still executing stops.</summary>
     public CancellationToken Token { get; }
 

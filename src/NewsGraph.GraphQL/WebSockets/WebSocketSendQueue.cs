@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
+using System.Threading.Tasks.Sources;
 
 namespace NewsGraph.GraphQL.WebSockets;
 
@@ -9,15 +10,26 @@ namespace NewsGraph.GraphQL.WebSockets;
 /// when a client reads so slowly that <c>capacity</c> messages are waiting, the backlog is dropped and the connection
 /// closed with 1008; when even that close cannot go out (the client stopped reading, TCP buffers are full) the
 /// connection is aborted after the close timeout.
+/// <para>
+/// Built for many idle connections: the queue is a plain <see cref="Queue{T}"/> created at the first message and the
+/// writer waits on this object itself (a reusable <see cref="IValueTaskSource{TResult}"/>), so an empty queue costs a
+/// few fields, not a channel's preallocated segment. Messages may carry a buffer rented from
+/// <see cref="ArrayPool{T}.Shared"/>; it is returned once the message was sent or dropped.
+/// </para>
 /// </summary>
-internal sealed class WebSocketSendQueue : IDisposable
+internal sealed class WebSocketSendQueue : IDisposable, IValueTaskSource<bool>
 {
     private readonly WebSocket _socket;
     private readonly int _capacity;
     private readonly TimeSpan _closeTimeout;
-    // Unbounded as a type, bounded by _pending: the close frame must always fit behind a full queue.
-    private readonly Channel<OutgoingFrame> _channel = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _gate = new();
     private readonly CancellationTokenSource _abort = new();
+    private Queue<OutgoingFrame>? _frames;
+    private OutgoingFrame? _closeFrame;
+    private bool _completed;
+    // The writer's wait: set under _gate when the queue is empty; completed by the next producer.
+    private ManualResetValueTaskSourceCore<bool> _signal = new() { RunContinuationsAsynchronously = true };
+    private bool _waiting;
     private int _pending;
     private int _closing;
     private volatile bool _overflowed;
@@ -41,25 +53,40 @@ internal sealed class WebSocketSendQueue : IDisposable
     public int Pending => Volatile.Read(ref _pending);
 
     /// <summary>Queues a text message; false when the connection is closing or the client is too slow.</summary>
-    public bool TrySend(ReadOnlyMemory<byte> message)
+    public bool TrySend(ReadOnlyMemory<byte> message) => TrySend(message, rented: null);
+
+    /// <summary>
+    /// Queues a text message whose bytes live in <paramref name="rented"/> (from <see cref="ArrayPool{T}.Shared"/>);
+    /// the queue returns it to the pool once the message was sent or dropped, including when this returns false.
+    /// </summary>
+    public bool TrySend(ReadOnlyMemory<byte> message, byte[]? rented)
     {
         if (IsClosing)
         {
+            Return(rented);
             return false;
         }
 
         if (Interlocked.Increment(ref _pending) > _capacity)
         {
             Interlocked.Decrement(ref _pending);
+            Return(rented);
             _overflowed = true;
             Close(WebSocketCloseCodes.PolicyViolation, "Send queue full: the client does not read fast enough");
             return false;
         }
 
-        if (!_channel.Writer.TryWrite(new OutgoingFrame(message, null, null)))
+        lock (_gate)
         {
-            Interlocked.Decrement(ref _pending);
-            return false;
+            if (_completed)
+            {
+                Interlocked.Decrement(ref _pending);
+                Return(rented);
+                return false;
+            }
+
+            (_frames ??= new Queue<OutgoingFrame>()).Enqueue(new OutgoingFrame(message, rented));
+            WakeWriter();
         }
 
         return true;
@@ -76,8 +103,16 @@ internal sealed class WebSocketSendQueue : IDisposable
             return;
         }
 
-        _channel.Writer.TryWrite(new OutgoingFrame(default, (WebSocketCloseStatus)closeCode, reason));
-        _channel.Writer.TryComplete();
+        lock (_gate)
+        {
+            if (!_completed)
+            {
+                _closeFrame = new OutgoingFrame(default, null, (WebSocketCloseStatus)closeCode, reason);
+                _completed = true;
+                WakeWriter();
+            }
+        }
+
         try
         {
             _abort.CancelAfter(_closeTimeout);
@@ -92,7 +127,12 @@ internal sealed class WebSocketSendQueue : IDisposable
     public void Abort()
     {
         Interlocked.Exchange(ref _closing, 1);
-        _channel.Writer.TryComplete();
+        lock (_gate)
+        {
+            _completed = true;
+            WakeWriter();
+        }
+
         try
         {
             _abort.Cancel();
@@ -106,28 +146,57 @@ internal sealed class WebSocketSendQueue : IDisposable
     /// <summary>The writer loop; ends after the close frame went out or the connection failed.</summary>
     public async Task RunAsync()
     {
+        // No cancellation registration while waiting: the abort token is only ever cancelled by Abort(), which wakes
+        // the writer itself, or by the close timeout, which is armed only after a close frame was queued.
         try
         {
-            await foreach (var frame in _channel.Reader.ReadAllAsync(_abort.Token).ConfigureAwait(false))
+            while (true)
             {
-                if (frame.CloseStatus is { } status)
+                OutgoingFrame frame;
+                ValueTask<bool> wait;
+                bool hasFrame;
+                lock (_gate)
                 {
-                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    if (_frames is { Count: > 0 } frames)
                     {
-                        await _socket.CloseOutputAsync(status, Truncate(frame.CloseReason), _abort.Token).ConfigureAwait(false);
+                        frame = frames.Dequeue();
+                        wait = default;
+                        hasFrame = true;
                     }
-
-                    return;
+                    else if (_closeFrame is { } close)
+                    {
+                        frame = close;
+                        _closeFrame = null;
+                        wait = default;
+                        hasFrame = true;
+                    }
+                    else if (_completed)
+                    {
+                        return;
+                    }
+                    else
+                    {
+                        frame = default;
+                        hasFrame = false;
+                        _signal.Reset();
+                        _waiting = true;
+                        wait = new ValueTask<bool>(this, _signal.Version);
+                    }
                 }
 
-                Interlocked.Decrement(ref _pending);
-                if (_overflowed)
+                if (!hasFrame)
                 {
-                    // The client is too slow: what it has not read yet is dropped, only the close frame goes out.
+                    // Nothing queued: wait for a producer (or the abort), then look again.
+                    await wait.ConfigureAwait(false);
+                    _abort.Token.ThrowIfCancellationRequested();
                     continue;
                 }
 
-                await _socket.SendAsync(frame.Message, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+                await SendAsync(frame).ConfigureAwait(false);
+                if (frame.CloseStatus is not null)
+                {
+                    return;
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
@@ -135,9 +204,82 @@ internal sealed class WebSocketSendQueue : IDisposable
             // The client is gone or did not take the close frame in time: there is nobody left to tell.
             Abort();
         }
+        finally
+        {
+            ReturnQueued();
+        }
     }
 
     public void Dispose() => _abort.Dispose();
+
+    bool IValueTaskSource<bool>.GetResult(short token) => _signal.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _signal.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _signal.OnCompleted(continuation, state, token, flags);
+
+    private async Task SendAsync(OutgoingFrame frame)
+    {
+        if (frame.CloseStatus is { } status)
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(status, Truncate(frame.CloseReason), _abort.Token).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        Interlocked.Decrement(ref _pending);
+        try
+        {
+            if (_overflowed)
+            {
+                // The client is too slow: what it has not read yet is dropped, only the close frame goes out.
+                return;
+            }
+
+            await _socket.SendAsync(frame.Message, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Return(frame.Rented);
+        }
+    }
+
+    /// <summary>Called under <see cref="_gate"/>: releases the writer if it waits.</summary>
+    private void WakeWriter()
+    {
+        if (_waiting)
+        {
+            _waiting = false;
+            _signal.SetResult(true);
+        }
+    }
+
+    /// <summary>What is still queued when the writer ends goes back to the pool (nothing will send it).</summary>
+    private void ReturnQueued()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            while (_frames is { Count: > 0 } frames)
+            {
+                Return(frames.Dequeue().Rented);
+            }
+
+            _frames = null;
+        }
+    }
+
+    private static void Return(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     /// <summary>A close reason is limited to 123 UTF-8 bytes by RFC 6455.</summary>
     private static string Truncate(string? reason)
@@ -155,5 +297,5 @@ internal sealed class WebSocketSendQueue : IDisposable
         return reason;
     }
 
-    private readonly record struct OutgoingFrame(ReadOnlyMemory<byte> Message, WebSocketCloseStatus? CloseStatus, string? CloseReason);
+    private readonly record struct OutgoingFrame(ReadOnlyMemory<byte> Message, byte[]? Rented, WebSocketCloseStatus? CloseStatus = null, string? CloseReason = null);
 }

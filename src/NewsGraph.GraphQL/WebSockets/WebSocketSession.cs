@@ -33,6 +33,11 @@ internal abstract class WebSocketSession : IDisposable
     private int _state;
     private ClaimsPrincipal _user;
     private Dictionary<string, object?> _userContext = [];
+    private Timer? _initializationTimer;
+    // Set while registered with the shared keep-alive timer; both under _keepAliveGate.
+    private readonly object _keepAliveGate = new();
+    private TimeSpan? _keepAliveInterval;
+    private bool _keepAliveEnded;
 
     protected WebSocketSession(HttpContext httpContext, WebSocket socket, string subProtocol, GraphQLWebSocketOptions options, ILogger logger)
     {
@@ -74,7 +79,7 @@ internal abstract class WebSocketSession : IDisposable
     {
         var writer = Queue.RunAsync();
         using var stoppingRegistration = stopping.Register(() => Close(WebSocketCloseCodes.GoingAway, "Server shutting down"));
-        _ = WatchInitializationTimeoutAsync();
+        StartInitializationTimeout();
         try
         {
             await ReceiveLoopAsync().ConfigureAwait(false);
@@ -86,7 +91,9 @@ internal abstract class WebSocketSession : IDisposable
         }
         finally
         {
+            StopInitializationTimeout();
             _lifetime.Cancel();
+            StopKeepAlive();
             EndAllOperations();
             Close(WebSocketCloseCodes.NormalClosure, string.Empty);
             await writer.ConfigureAwait(false);
@@ -166,8 +173,9 @@ internal abstract class WebSocketSession : IDisposable
         _user = context.User;
         _userContext = userContext;
         Volatile.Write(ref _state, Acknowledged);
+        StopInitializationTimeout();
         Send(WebSocketMessageWriter.Write("connection_ack", rawPayload: result.AckPayload is null ? null : Serializer.Serialize(result.AckPayload)));
-        _ = KeepAliveAsync();
+        StartKeepAlive();
     }
 
     /// <summary>
@@ -221,9 +229,19 @@ internal abstract class WebSocketSession : IDisposable
     /// <summary>Sends a result of a still-active operation (ignored once it ended, e.g. completed by the client).</summary>
     internal void SendResult(WebSocketOperation operation, ExecutionResult result)
     {
-        if (!operation.HasEnded)
+        if (operation.HasEnded)
         {
-            Send(WebSocketMessageWriter.Write(ResultMessageType, operation.Id, Serializer.Serialize(result)));
+            return;
+        }
+
+        // The payload is serialized once per result: subscribers sharing it (SharedResultSubscriptionExecutionStrategy)
+        // only add their own id around the same bytes.
+        var payload = SerializedExecutionResults.GetUtf8(result, Serializer);
+        var prefix = operation.ResultPrefix ??= WebSocketMessageWriter.ResultPrefix(ResultMessageType, operation.Id);
+        var message = WebSocketMessageWriter.WriteResult(prefix, payload, out var rented);
+        if (!Queue.TrySend(message, rented) && Queue.Overflowed)
+        {
+            WebSocketLog.SendQueueFull(Logger, _options.SendQueueCapacity);
         }
     }
 
@@ -397,47 +415,79 @@ internal abstract class WebSocketSession : IDisposable
     private static bool IsOptional(JsonElement body, string name, JsonValueKind kind)
         => !body.TryGetProperty(name, out var value) || value.ValueKind == kind || value.ValueKind == JsonValueKind.Null;
 
-    private async Task WatchInitializationTimeoutAsync()
+    /// <summary>
+    /// A one-shot timer that closes the connection if it is not acknowledged in time. Disposed at the ack (and at the
+    /// end), so an acknowledged connection keeps no timer or cancellation registration for it.
+    /// </summary>
+    private void StartInitializationTimeout()
     {
-        try
-        {
-            await Task.Delay(_options.ConnectionInitializationTimeout, _lifetime.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
+        var timeout = _options.ConnectionInitializationTimeout;
+        if (timeout <= TimeSpan.Zero || timeout == Timeout.InfiniteTimeSpan)
         {
             return;
         }
 
-        if (!IsAcknowledged)
+        var timer = new Timer(static state => ((WebSocketSession)state!).OnInitializationTimeout(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _initializationTimer = timer;
+        timer.Change(timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnInitializationTimeout()
+    {
+        StopInitializationTimeout();
+        if (!IsAcknowledged && !_lifetime.IsCancellationRequested)
         {
             Close(WebSocketCloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
         }
     }
 
-    private async Task KeepAliveAsync()
+    private void StopInitializationTimeout() => Interlocked.Exchange(ref _initializationTimer, null)?.Dispose();
+
+    /// <summary>Right after the ack: the legacy protocol's first <c>ka</c>, then the process-wide keep-alive timer.</summary>
+    private void StartKeepAlive()
     {
-        var interval = _options.KeepAliveInterval;
         if (KeepAliveRightAfterAck)
         {
             Send(KeepAliveMessage);
         }
 
+        var interval = _options.KeepAliveInterval;
         if (interval <= TimeSpan.Zero || interval == Timeout.InfiniteTimeSpan)
         {
             return;
         }
 
-        try
+        lock (_keepAliveGate)
         {
-            using var timer = new PeriodicTimer(interval);
-            while (await timer.WaitForNextTickAsync(_lifetime.Token).ConfigureAwait(false) && !Queue.IsClosing)
+            if (_keepAliveEnded)
             {
-                Send(KeepAliveMessage);
+                return; // the connection ended while the ack was sent
+            }
+
+            _keepAliveInterval = interval;
+            WebSocketKeepAlive.Register(this, interval);
+        }
+    }
+
+    private void StopKeepAlive()
+    {
+        lock (_keepAliveGate)
+        {
+            _keepAliveEnded = true;
+            if (_keepAliveInterval is { } interval)
+            {
+                _keepAliveInterval = null;
+                WebSocketKeepAlive.Unregister(this, interval);
             }
         }
-        catch (OperationCanceledException)
+    }
+
+    /// <summary>Called by the shared keep-alive timer.</summary>
+    internal void SendKeepAlive()
+    {
+        if (!Queue.IsClosing)
         {
-            // The connection ended.
+            Send(KeepAliveMessage);
         }
     }
 

@@ -1,0 +1,206 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Execution;
+using NewsGraph.GraphQL.Http;
+using NewsGraph.GraphQL.Sse;
+using NewsGraph.GraphQL.Tests.WebSockets;
+using NewsGraph.GraphQL.WebSockets;
+
+namespace NewsGraph.GraphQL.Tests.Execution;
+
+/// <summary>An event object: one instance per event, handed to every subscriber (as a real feed does).</summary>
+public sealed class ItemEvent(string name)
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>Counts how often the selection set's resolvers ran.</summary>
+public sealed class ResolverCalls
+{
+    private int _name;
+
+    public int Name => Volatile.Read(ref _name);
+
+    public void CountName() => Interlocked.Increment(ref _name);
+}
+
+/// <summary>Every subscriber gets the same <see cref="ItemEvent"/> instance for an event.</summary>
+public sealed class ItemEventSource : IObservable<ItemEvent>
+{
+    private readonly List<IObserver<ItemEvent>> _observers = [];
+
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_observers)
+            {
+                return _observers.Count;
+            }
+        }
+    }
+
+    public IDisposable Subscribe(IObserver<ItemEvent> observer)
+    {
+        lock (_observers)
+        {
+            _observers.Add(observer);
+        }
+
+        return new Unsubscriber(this, observer);
+    }
+
+    public void Publish(ItemEvent value)
+    {
+        IObserver<ItemEvent>[] observers;
+        lock (_observers)
+        {
+            observers = [.. _observers];
+        }
+
+        foreach (var observer in observers)
+        {
+            observer.OnNext(value);
+        }
+    }
+
+    public async Task WaitForSubscribersAsync(int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (SubscriberCount != count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} subscribers, have {SubscriberCount}.");
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class Unsubscriber(ItemEventSource source, IObserver<ItemEvent> observer) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (source._observers)
+            {
+                source._observers.Remove(observer);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// A subscription whose result depends on the variables (<c>prefix</c>) and on the user (<c>viewer</c>), with a counted
+/// resolver, so tests can see how many executions an event cost.
+/// </summary>
+public sealed class SharedResultTestSchema : Schema
+{
+    public SharedResultTestSchema(IServiceProvider services)
+        : base(services)
+    {
+        var query = new ObjectGraphType { Name = "Query" };
+        query.Field<StringGraphType>("hello").Resolve(_ => "world");
+        Query = query;
+
+        var subscription = new ObjectGraphType { Name = "Subscription" };
+        subscription.Field<NonNullGraphType<ItemType>>("items")
+            .ResolveStream(ctx => ctx.RequestServices!.GetRequiredService<ItemEventSource>());
+        Subscription = subscription;
+    }
+}
+
+/// <summary>The event as a GraphQL object.</summary>
+public sealed class ItemType : ObjectGraphType<ItemEvent>
+{
+    public ItemType()
+    {
+        Name = "Item";
+        Field<NonNullGraphType<StringGraphType>>("name")
+            .Argument<StringGraphType>("prefix")
+            .Resolve(ctx =>
+            {
+                ctx.RequestServices!.GetRequiredService<ResolverCalls>().CountName();
+                return (ctx.GetArgument<string?>("prefix") ?? string.Empty) + ctx.Source.Name;
+            });
+        Field<StringGraphType>("viewer").Resolve(ctx => ctx.User?.Identity?.Name);
+        Field<StringGraphType>("failing").Resolve(_ => throw new ExecutionError("This field always fails."));
+    }
+}
+
+/// <summary>Accepts every connection; <c>{"user":"alice"}</c> authenticates as alice (roles from <c>roles</c>), none stays anonymous.</summary>
+public sealed class UserFromPayloadInitializer : IWebSocketConnectionInitializer
+{
+    public ValueTask<WebSocketConnectionInitResult> InitializeAsync(WebSocketConnectionInitContext context, CancellationToken cancellationToken)
+    {
+        if (context.Payload is { } payload && payload.TryGetValue("user", out var user) && user is string name)
+        {
+            var claims = new List<Claim> { new(ClaimTypes.Name, name) };
+            if (payload.TryGetValue("role", out var role) && role is string r)
+            {
+                claims.Add(new Claim(ClaimTypes.Role, r));
+            }
+
+            context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+        }
+
+        return ValueTask.FromResult(WebSocketConnectionInitResult.Accept());
+    }
+}
+
+/// <summary>Kestrel on loopback with <see cref="SharedResultTestSchema"/> and the shared-result subscription strategy.</summary>
+public sealed class SharedResultTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SharedResultTestServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ItemEventSource Events => _app.Services.GetRequiredService<ItemEventSource>();
+
+    public ResolverCalls Calls => _app.Services.GetRequiredService<ResolverCalls>();
+
+    public static async Task<SharedResultTestServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddGraphQL(b => b
+            .AddSelfActivatingSchema<SharedResultTestSchema>()
+            .AddSharedResultSubscriptionExecutionStrategy()
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+        builder.Services.AddGraphQLHttp();
+        builder.Services.AddGraphQLWebSockets(o => o.KeepAliveInterval = Timeout.InfiniteTimeSpan);
+        builder.Services.AddGraphQLServerSentEvents();
+        builder.Services.AddSingleton<IWebSocketConnectionInitializer, UserFromPayloadInitializer>();
+        builder.Services.AddSingleton<ItemEventSource>();
+        builder.Services.AddSingleton<ResolverCalls>();
+
+        var app = builder.Build();
+        app.Urls.Add("http://127.0.0.1:0");
+        app.UseWebSockets();
+        app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLServerSentEvents());
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SharedResultTestServer(app, new Uri(address));
+    }
+
+    public Task<TestWebSocketClient> ConnectAsync()
+        => TestWebSocketClient.ConnectAsync(new Uri($"ws://{BaseAddress.Authority}/graphql"), [WebSocketSubProtocols.GraphQLTransportWs]);
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
