@@ -7,8 +7,10 @@ namespace NewsGraph.Server.Articles;
 /// <summary>
 /// Turns the bus's article events into loaded articles for this instance's GraphQL subscribers. The bus delivers an
 /// event once per instance; the feed loads the article once — with author, category and tags — and hands that one
-/// object to every subscriber, so 1,000 subscribers cost one database read per event, not 1,000. Only published
-/// articles are loaded (the context's reader filter), so a draft never reaches a subscriber.
+/// object to every subscriber, so 1,000 subscribers cost one database read per event, not 1,000. Publications are
+/// loaded through the reader filter, so a draft named by a publication event is dropped here. Updates are loaded
+/// whatever the status (editors follow their drafts); <see cref="SubscribeUpdatedAsync"/> therefore hands each
+/// subscriber only what it may see.
 /// </summary>
 public sealed partial class ArticleEventsFeed : IAsyncDisposable
 {
@@ -36,8 +38,8 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
         _databases = databases;
         _logger = logger;
         _loaded = new TopicEventHub(hubOptions);
-        _published = new Lazy<Task>(() => StartAsync<ArticlePublished>(ArticleEvents.PublishedTopic, PublishedLocalTopic, e => e.ArticleId));
-        _updated = new Lazy<Task>(() => StartAsync<ArticleUpdated>(ArticleEvents.UpdatedTopic, UpdatedLocalTopic, e => e.ArticleId));
+        _published = new Lazy<Task>(() => StartAsync<ArticlePublished>(ArticleEvents.PublishedTopic, PublishedLocalTopic, e => e.ArticleId, includeUnpublished: false));
+        _updated = new Lazy<Task>(() => StartAsync<ArticleUpdated>(ArticleEvents.UpdatedTopic, UpdatedLocalTopic, e => e.ArticleId, includeUnpublished: true));
     }
 
     /// <summary>Published articles from now on.</summary>
@@ -47,11 +49,15 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
         return _loaded.Subscribe<Article>(PublishedLocalTopic);
     }
 
-    /// <summary>Changed (published) articles from now on.</summary>
-    public async Task<ITopicSubscription<Article>> SubscribeUpdatedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Changed articles from now on: published ones only, unless <paramref name="includeUnpublished"/> (an editor).
+    /// The filter sits here, in the one place that hands out update streams, so no caller can forget it.
+    /// </summary>
+    public async Task<ITopicSubscription<Article>> SubscribeUpdatedAsync(bool includeUnpublished, CancellationToken cancellationToken)
     {
         await _updated.Value.WaitAsync(cancellationToken);
-        return _loaded.Subscribe<Article>(UpdatedLocalTopic);
+        var stream = _loaded.Subscribe<Article>(UpdatedLocalTopic);
+        return includeUnpublished ? stream : stream.Where(a => a.Status == ArticleStatus.Published);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,13 +66,14 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
     }
 
     /// <summary>Subscribes to the bus topic (so that no event after the first subscriber is missed), then pumps.</summary>
-    private async Task StartAsync<TEvent>(string busTopic, string localTopic, Func<TEvent, int> articleId)
+    private async Task StartAsync<TEvent>(string busTopic, string localTopic, Func<TEvent, int> articleId, bool includeUnpublished)
     {
         var subscription = await _events.SubscribeAsync<TEvent>(busTopic, _stopping.Token);
-        _ = Task.Run(() => PumpAsync(subscription, busTopic, localTopic, articleId));
+        _ = Task.Run(() => PumpAsync(subscription, busTopic, localTopic, articleId, includeUnpublished));
     }
 
-    private async Task PumpAsync<TEvent>(ITopicSubscription<TEvent> subscription, string busTopic, string localTopic, Func<TEvent, int> articleId)
+    private async Task PumpAsync<TEvent>(
+        ITopicSubscription<TEvent> subscription, string busTopic, string localTopic, Func<TEvent, int> articleId, bool includeUnpublished)
     {
         var stopping = _stopping.Token;
         while (!stopping.IsCancellationRequested)
@@ -77,7 +84,7 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
                 {
                     await foreach (var message in subscription.ReadEventsAsync(stopping))
                     {
-                        await DeliverAsync(articleId(message), localTopic, stopping);
+                        await DeliverAsync(articleId(message), localTopic, includeUnpublished, stopping);
                     }
                 }
 
@@ -113,7 +120,7 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
         }
     }
 
-    private async Task DeliverAsync(int articleId, string localTopic, CancellationToken cancellationToken)
+    private async Task DeliverAsync(int articleId, string localTopic, bool includeUnpublished, CancellationToken cancellationToken)
     {
         if (!_loaded.HasSubscribers(localTopic))
         {
@@ -123,7 +130,7 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
         Article? article;
         try
         {
-            article = await LoadAsync(articleId, cancellationToken);
+            article = await LoadAsync(articleId, includeUnpublished, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -139,9 +146,10 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
     }
 
     /// <summary>The article with everything a subscription selection usually needs, in one SQL command.</summary>
-    private async Task<Article?> LoadAsync(int articleId, CancellationToken cancellationToken)
+    private async Task<Article?> LoadAsync(int articleId, bool includeUnpublished, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        db.IncludeUnpublished = includeUnpublished;
         var article = await db.Articles
             .Include(a => a.Author)
             .Include(a => a.Category)

@@ -7,7 +7,9 @@ namespace NewsGraph.Server.Articles;
 /// <summary>
 /// Publishes and changes articles and tells subscribers. The event is sent only after the database transaction
 /// has committed, so every instance that reacts to it by loading the article finds the committed state.
-/// The mutations (a later feature) call this service; until then the tests do.
+/// The mutations write in their own unit of work (with version checks and typed errors) and then call
+/// <see cref="PublishedAsync"/> or <see cref="UpdatedAsync"/> once their SaveChanges has returned: an event is never sent
+/// for a change that was rolled back, and each committed change is announced once.
 /// </summary>
 public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases, ITopicEventSender events, TimeProvider clock)
 {
@@ -32,7 +34,7 @@ public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await events.SendAsync(ArticleEvents.PublishedTopic, new ArticlePublished(articleId, isBreaking, now), cancellationToken);
+        await PublishedAsync(articleId, isBreaking, now, cancellationToken);
         return true;
     }
 
@@ -60,7 +62,15 @@ public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases
 
         // Sent for drafts too: the feed loads only published articles, so readers never see the draft, and a
         // change that publishes or unpublishes needs no special case here.
-        await events.SendAsync(ArticleEvents.UpdatedTopic, new ArticleUpdated(articleId, isBreaking, now), cancellationToken);
+        await UpdatedAsync(articleId, isBreaking, now, cancellationToken);
         return true;
     }
+
+    /// <summary>Announces a committed publication. Call only after the transaction that published has committed.</summary>
+    public ValueTask PublishedAsync(int articleId, bool isBreaking, DateTime occurredAt, CancellationToken cancellationToken) =>
+        events.SendAsync(ArticleEvents.PublishedTopic, new ArticlePublished(articleId, isBreaking, occurredAt), cancellationToken);
+
+    /// <summary>Announces a committed change of an article. Call only after the transaction has committed.</summary>
+    public ValueTask UpdatedAsync(int articleId, bool isBreaking, DateTime occurredAt, CancellationToken cancellationToken) =>
+        events.SendAsync(ArticleEvents.UpdatedTopic, new ArticleUpdated(articleId, isBreaking, occurredAt), cancellationToken);
 }

@@ -22,11 +22,11 @@ internal static class ArticleQueries
             async ctx =>
             {
                 await using var db = await ctx.CreateNewsDbContextAsync();
-                return await ctx.ToConnectionAsync(db.Articles, ArticleOrder.Newest, ArticleOrder.ById);
+                return await ctx.ToConnectionAsync(db.Articles, ArticleOrder.NewestFor(db.IncludeUnpublished), ArticleOrder.ById);
             },
             typeof(ArticleFilterInputType),
             typeof(ArticleSortInputType),
-            "Published articles, newest first unless `order` says otherwise.");
+            "Articles, newest first unless `order` says otherwise. Readers see published articles only; editors also see drafts and archived ones.");
 
         var recent = query.AddConnectionField<ArticleType>(
             connections,
@@ -34,7 +34,8 @@ internal static class ArticleQueries
             async ctx =>
             {
                 await using var db = await ctx.CreateNewsDbContextAsync();
-                var articles = db.Articles.Where(a => a.PublishedAt != null);
+                // What a reader's front page shows, for editors too: published articles only.
+                var articles = db.Articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
                 var categorySlug = ctx.GetArgument<string?>("categorySlug");
                 if (categorySlug is not null)
                 {

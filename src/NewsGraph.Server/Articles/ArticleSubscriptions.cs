@@ -53,7 +53,8 @@ public static class ArticleSubscriptions
             .ResolveStreamAsync(async ctx =>
             {
                 var id = NodeId.DecodeInt(ctx.GetArgument<string>("id"), ArticleType.TypeName);
-                var stream = await Feed(ctx).SubscribeUpdatedAsync(ctx.CancellationToken);
+                // Readers get changes of published articles only; editors follow drafts too.
+                var stream = await Feed(ctx).SubscribeUpdatedAsync(ctx.IncludesUnpublished(), ctx.CancellationToken);
                 return stream.Where(a => a.Id == id);
             });
     }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Authors;
@@ -24,6 +25,9 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Field(a => a.Title);
         Field(a => a.Summary, nullable: true).Description("The standfirst: one paragraph that sums the article up.");
         Field(a => a.Body).Description("The body as Markdown.");
+        Field<NonNullGraphType<StringGraphType>, string>("bodyHtml")
+            .Description("The body rendered to HTML and sanitized: safe to insert into a page as is.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ArticleBodyRenderer>().Render(ctx.Source));
         Field<NonNullGraphType<ArticleStatusType>, ArticleStatus>("status").Resolve(ctx => ctx.Source.Status);
         Field(a => a.IsBreaking).Description("Whether the article was published as breaking news.");
         Field(a => a.PublishedAt, nullable: true).Description("When the article was published; null while it is a draft.");

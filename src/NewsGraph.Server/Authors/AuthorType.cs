@@ -29,7 +29,7 @@ public sealed class AuthorType : ObjectGraphType<Author>
             "articles",
             // Returning the pending loader result (not awaiting it) lets the engine batch all authors of the page.
             ctx => Task.FromResult<object?>(ctx.Loader<ArticlesByAuthorIdDataLoader>()
-                .LoadAsync(((Author)ctx.Source!).Id, ctx.GetConnectionRequest(ArticleOrder.Newest, ArticleOrder.ById))),
+                .LoadAsync(((Author)ctx.Source!).Id, ctx.GetConnectionRequest(ArticleOrder.NewestFor(ctx.IncludesUnpublished()), ArticleOrder.ById))),
             typeof(ArticleFilterInputType),
             typeof(ArticleSortInputType),
             "The author's published articles, newest first unless `order` says otherwise.");

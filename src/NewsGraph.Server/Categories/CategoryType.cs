@@ -41,7 +41,7 @@ public sealed class CategoryType : ObjectGraphType<Category>
             ctx =>
             {
                 var category = (Category)ctx.Source!;
-                var request = ctx.GetConnectionRequest(ArticleOrder.Newest, ArticleOrder.ById);
+                var request = ctx.GetConnectionRequest(ArticleOrder.NewestFor(ctx.IncludesUnpublished()), ArticleOrder.ById);
                 // Returning the pending loader result lets the engine batch all categories of the response.
                 IDataLoaderResult<Connection<Article>?> pending = ctx.GetArgument("includeSubcategories", true)
                     ? ctx.Loader<ArticlesInCategoryTreeDataLoader>().LoadAsync(category.Id, request)

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace NewsGraph.Server.Cli;
 
 /// <summary>
-/// Command-line entry point sharing the server executable: <c>schema export</c>, <c>seed</c>, <c>migrate</c>.
+/// Command-line entry point sharing the server executable: <c>schema export</c>, <c>seed</c>, <c>migrate</c>, <c>apikey create</c>.
 /// </summary>
 public static class NewsGraphCommandLine
 {
@@ -30,6 +30,7 @@ public static class NewsGraphCommandLine
             SchemaExportCommand.Create(BuildApp),
             SeedCommand.Create(BuildApp),
             MigrateCommand.Create(BuildApp),
+            ApiKeyCreateCommand.Create(),
         };
 
         return await root.Parse(args).InvokeAsync(cancellationToken: ct);

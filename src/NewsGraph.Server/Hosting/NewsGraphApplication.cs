@@ -1,8 +1,10 @@
+using NewsGraph.GraphQL.Authentication;
 using NewsGraph.GraphQL.Http;
 using NewsGraph.GraphQL.Ide;
 using NewsGraph.GraphQL.Security;
 using NewsGraph.GraphQL.Sse;
 using NewsGraph.GraphQL.WebSockets;
+using NewsGraph.Server.Auth;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Health;
 using NewsGraph.Server.Schema;
@@ -31,6 +33,8 @@ public static class NewsGraphApplication
         // Subscriptions (and any operation) over WebSocket (both sub-protocols) and server-sent events on /graphql.
         builder.Services.AddGraphQLWebSockets();
         builder.Services.Configure<GraphQLWebSocketOptions>(builder.Configuration.GetSection("WebSockets"));
+        // Editors: API keys or JWT bearer tokens (Authentication section), also in WebSocket connection_init payloads.
+        builder.Services.AddNewsAuthentication(builder.Configuration);
         builder.Services.AddGraphQLServerSentEvents();
         builder.Services.Configure<GraphQLSseOptions>(builder.Configuration.GetSection("ServerSentEvents"));
         // Browsers of frontend developers call the API from other origins: any origin in development unless
@@ -44,6 +48,8 @@ public static class NewsGraphApplication
 
         var app = builder.Build();
         app.UseCors();
+        // Before everything that serves a request: a presented but invalid credential is 401, whatever the endpoint.
+        app.UseCredentialAuthentication();
         app.UseBananaCakePop("/graphql");
         app.MapNewsHealthChecks();
         app.UseWebSockets();

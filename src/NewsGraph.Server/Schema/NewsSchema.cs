@@ -10,6 +10,7 @@ public sealed class NewsSchema : global::GraphQL.Types.Schema
         : base(services)
     {
         Query = services.GetRequiredService<Query>();
+        Mutation = services.GetRequiredService<Mutation>();
         Subscription = services.GetRequiredService<Subscription>();
     }
 }

@@ -3,9 +3,11 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsGraph.GraphQL.Authorization;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Errors;
+using NewsGraph.GraphQL.Execution;
 using NewsGraph.GraphQL.PersistedOperations;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.GraphQL.Redis;
@@ -13,6 +15,7 @@ using NewsGraph.GraphQL.Security;
 using NewsGraph.GraphQL.Subscriptions;
 using NewsGraph.GraphQL.Types;
 using NewsGraph.Server.Articles;
+using NewsGraph.Server.Auth;
 using NewsGraph.Server.Authors;
 using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
@@ -28,7 +31,20 @@ public static class NewsSchemaServiceCollectionExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSelfActivatingSchema<NewsSchema>()
             // Subscription events run after the subscribing request's scope is gone: each event gets a scope of its own.
-            .AddScopedSubscriptionExecutionStrategy()
+            // Subscribers with the same document, variables and user share one execution per event (fan-out).
+            .AddSharedResultSubscriptionExecutionStrategy()
+            // Fields marked AuthorizeWithRoles/AuthorizeWithPolicy/Authorize (mutations) are refused before execution.
+            .AddAuthorizationRule()
+            // Loaders and node resolvers see the viewer through the scope (drafts for editors only).
+            .ConfigureExecution(async (options, next) =>
+            {
+                if (options.RequestServices?.GetService<RequestViewer>() is { } viewer)
+                {
+                    viewer.User = options.User;
+                }
+
+                return await next(options);
+            })
             // Non-ASCII text (Zürich, São Paulo) goes out as UTF-8, not as \u escapes, like Hot Chocolate's.
             .AddSystemTextJson(json =>
             {
@@ -94,6 +110,7 @@ public static class NewsSchemaServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleEventsFeed>();
         services.AddSingleton<ArticlePublishing>();
+        services.AddSingleton<ArticleBodyRenderer>();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.Server.Auth;
 using NewsGraph.Server.Data;
 
 namespace NewsGraph.Server.Schema;
@@ -9,16 +10,43 @@ namespace NewsGraph.Server.Schema;
 internal static class ResolveFieldContextExtensions
 {
     /// <summary>
-    /// A short-lived context for one resolver or one loader batch. The query strategy runs resolvers in
-    /// parallel and a DbContext is not thread-safe, so nothing shares one.
+    /// A short-lived context for one resolver or one loader batch, showing what the current viewer may read
+    /// (editors: drafts and archived articles too). The query strategy runs resolvers in parallel and a DbContext
+    /// is not thread-safe, so nothing shares one.
     /// </summary>
-    public static Task<NewsDbContext> CreateNewsDbContextAsync(this IResolveFieldContext context) =>
-        context.RequestServices!.CreateNewsDbContextAsync(context.CancellationToken);
+    public static Task<NewsDbContext> CreateNewsDbContextAsync(this IResolveFieldContext context)
+    {
+        RememberViewer(context);
+        return context.RequestServices!.CreateNewsDbContextAsync(context.CancellationToken);
+    }
 
-    public static Task<NewsDbContext> CreateNewsDbContextAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync(cancellationToken);
+    /// <summary>
+    /// The same for code that has only the request's scope (loaders, node resolvers): the viewer comes from the
+    /// scope's <see cref="RequestViewer"/>; without one the context shows what a reader sees.
+    /// </summary>
+    public static async Task<NewsDbContext> CreateNewsDbContextAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = await services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync(cancellationToken);
+        db.IncludeUnpublished = services.GetService<RequestViewer>()?.IncludeUnpublished ?? false;
+        return db;
+    }
+
+    /// <summary>Whether the current viewer may see unpublished articles (chooses, for example, the default order).</summary>
+    public static bool IncludesUnpublished(this IResolveFieldContext context) => NewsRoles.IsEditor(context.User);
 
     public static TLoader Loader<TLoader>(this IResolveFieldContext context)
-        where TLoader : notnull =>
-        context.RequestServices!.GetRequiredService<TLoader>();
+        where TLoader : notnull
+    {
+        // The loader runs later with the scope only; it must find the viewer there.
+        RememberViewer(context);
+        return context.RequestServices!.GetRequiredService<TLoader>();
+    }
+
+    private static void RememberViewer(IResolveFieldContext context)
+    {
+        if (context.RequestServices?.GetService<RequestViewer>() is { } viewer && !ReferenceEquals(viewer.User, context.User))
+        {
+            viewer.User = context.User;
+        }
+    }
 }

@@ -18,15 +18,27 @@ public sealed class TransportClient : IDisposable
 
     private bool IsLegacy => SubProtocol == "graphql-ws";
 
-    /// <summary>Connects and completes the init handshake.</summary>
-    public static async Task<TransportClient> ConnectAsync(Uri httpBase, string subProtocol)
+    /// <summary>Connects and completes the init handshake, optionally with a <c>connection_init</c> payload and upgrade headers.</summary>
+    public static async Task<TransportClient> ConnectAsync(
+        Uri httpBase, string subProtocol, JsonObject? initPayload = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var client = new TransportClient(subProtocol);
         client._socket.Options.AddSubProtocol(subProtocol);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            client._socket.Options.SetRequestHeader(name, value);
+        }
+
         using var timeout = new CancellationTokenSource(Timeout);
         await client._socket.ConnectAsync(new Uri($"ws://{httpBase.Authority}/graphql"), timeout.Token);
         _ = client.PumpAsync();
-        await client.SendAsync(new JsonObject { ["type"] = "connection_init" });
+        var init = new JsonObject { ["type"] = "connection_init" };
+        if (initPayload is not null)
+        {
+            init["payload"] = initPayload;
+        }
+
+        await client.SendAsync(init);
         Assert.Equal("connection_ack", (string?)(await client.ReceiveAsync())["type"]);
         return client;
     }

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace NewsGraph.GraphQL.Authentication;
+
+/// <summary>Registers API-key and JWT bearer authentication behind one default scheme.</summary>
+public static class CredentialAuthenticationServiceCollectionExtensions
+{
+    /// <summary>Minimum HMAC key length: shorter keys make HS256 tokens forgeable by brute force.</summary>
+    public const int MinimumSigningKeyBytes = 32;
+
+    /// <summary>
+    /// API keys (<paramref name="apiKeys"/>, hashed) and, when <paramref name="jwt"/> has a signing key, JWT bearer
+    /// tokens. The default scheme looks at the request: an API key header goes to the API-key scheme, anything else
+    /// to the bearer scheme (which ignores requests without <c>Authorization: Bearer</c>).
+    /// Use together with <see cref="CredentialAuthenticationApplicationBuilderExtensions.UseCredentialAuthentication"/>.
+    /// </summary>
+    public static IServiceCollection AddApiKeyOrBearerAuthentication(
+        this IServiceCollection services, IEnumerable<ApiKeyDefinition> apiKeys, JwtBearerSettings? jwt)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(apiKeys);
+        services.AddSingleton(new ApiKeyValidator(apiKeys));
+        services.AddSingleton<BearerTokenValidator>();
+        var bearerConfigured = jwt is { IsConfigured: true };
+
+        var authentication = services.AddAuthentication(ApiKeyOrBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.AuthenticationScheme, _ => { })
+            .AddPolicyScheme(ApiKeyOrBearerDefaults.AuthenticationScheme, "API key or bearer token", policy =>
+                policy.ForwardDefaultSelector = context =>
+                    bearerConfigured && !ApiKeyRequestCredentials.IsPresented(context.Request)
+                        ? JwtBearerDefaults.AuthenticationScheme
+                        : ApiKeyAuthenticationDefaults.AuthenticationScheme);
+        if (bearerConfigured)
+        {
+            authentication.AddSymmetricJwtBearer(jwt!);
+        }
+
+        services.AddAuthorization();
+        return services;
+    }
+
+    /// <summary>JWT bearer tokens signed with the configured HMAC key; roles from <c>role</c> or <c>roles</c>.</summary>
+    public static AuthenticationBuilder AddSymmetricJwtBearer(this AuthenticationBuilder builder, JwtBearerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        var key = DecodeSigningKey(settings.SigningKey);
+        return builder.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            // Claims keep their JWT names ("role", "sub"), not the legacy WS-* URIs Microsoft maps them to by default.
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = !string.IsNullOrWhiteSpace(settings.Issuer),
+                ValidIssuer = settings.Issuer,
+                ValidateAudience = !string.IsNullOrWhiteSpace(settings.Audience),
+                ValidAudience = settings.Audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                ValidateIssuerSigningKey = true,
+                IssuerSigningKey = new SymmetricSecurityKey(key),
+                // Only HMAC: a token cannot talk the server into "none" or into treating the shared key as an RSA key.
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512],
+                NameClaimType = "sub",
+                RoleClaimType = ApiKeyAuthenticationDefaults.RoleClaimType,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    {
+                        JwtRoleClaims.Normalize(identity);
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+    }
+
+    private static byte[] DecodeSigningKey(string? signingKey)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(signingKey ?? "");
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidOperationException("Authentication:Jwt:SigningKey must be base64.", ex);
+        }
+
+        if (key.Length < MinimumSigningKeyBytes)
+        {
+            CryptographicOperations.ZeroMemory(key);
+            throw new InvalidOperationException(
+                $"Authentication:Jwt:SigningKey must be at least {MinimumSigningKeyBytes} bytes (base64 of 32 random bytes or more).");
+        }
+
+        return key;
+    }
+}

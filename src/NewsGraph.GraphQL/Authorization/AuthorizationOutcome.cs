@@ -1,0 +1,8 @@
+namespace NewsGraph.GraphQL.Authorization;
+
+internal enum AuthorizationOutcome
+{
+    Allowed,
+    NotAuthenticated,
+    NotAuthorized,
+}

@@ -1,0 +1,229 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Mutations;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+
+namespace NewsGraph.Server.Categories;
+
+/// <summary>
+/// The category fields of the mutation root: create, edit and re-parent (never into its own subtree), and delete
+/// categories that are empty.
+/// </summary>
+internal static class CategoryMutations
+{
+    private static readonly Type[] CreateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType), typeof(NotFoundErrorType)];
+    private static readonly Type[] UpdateErrors = [typeof(ValidationErrorType), typeof(NotFoundErrorType), typeof(CategoryCycleErrorType)];
+    private static readonly Type[] DeleteErrors = [typeof(NotFoundErrorType), typeof(CategoryNotEmptyErrorType)];
+
+    // The cycle check reads the whole tree and the write changes one parent: two editors re-parenting A under B and
+    // B under A at once would each pass the check against the old tree. Hierarchy changes in this process therefore
+    // take turns; the tree is a navigation menu, edited rarely, so the wait costs nothing.
+    private static readonly SemaphoreSlim HierarchyLock = new(1, 1);
+
+    public static void AddTo(ObjectGraphType mutation)
+    {
+        mutation.AddMutationField<CategoryType, Category>("createCategory", "category", CategoryInputs.Create, CreateErrors, CreateAsync,
+            "Creates a category, top-level or under a parent.").AuthorizeWithRoles(EditorRoles.All);
+        mutation.AddMutationField<CategoryType, Category>("updateCategory", "category", CategoryInputs.Update, UpdateErrors, UpdateAsync,
+            "Changes a category's name, description, parent or position; the slug never changes.").AuthorizeWithRoles(EditorRoles.All);
+        mutation.AddMutationField<CategoryType, Category>("deleteCategory", "category", CategoryInputs.Id, DeleteErrors, DeleteAsync,
+            "Deletes a category without articles (of any status) and subcategories; the payload holds it as it was.").AuthorizeWithRoles(EditorRoles.All);
+    }
+
+    private static async Task<MutationResult<Category>> CreateAsync(IResolveFieldContext ctx, MutationInput input)
+    {
+        var parentGlobalId = input.GetString("parentId");
+        var parentId = parentGlobalId is null ? (int?)null : NodeId.DecodeInt(parentGlobalId, CategoryType.TypeName);
+        var name = input.GetString("name")!;
+        var slug = input.GetString("slug");
+        var position = input.GetInt("position");
+        var errors = new List<ValidationError>();
+        InputValidation.RequiredText(errors, "name", name, NewsDbContext.NameMaxLength);
+        if (slug is null)
+        {
+            InputValidation.SluggableText(errors, "name", name);
+        }
+
+        InputValidation.Slug(errors, "slug", slug);
+        ValidateDetails(errors, input, position);
+        if (errors.Count > 0)
+        {
+            return MutationResult<Category>.Failure(errors);
+        }
+
+        await using var db = await ctx.CreateNewsDbContextAsync();
+        if (parentId is int pid && !await db.Categories.AnyAsync(c => c.Id == pid, ctx.CancellationToken))
+        {
+            return MutationResult<Category>.Failure(NotFound(parentGlobalId!));
+        }
+
+        var (chosen, error) = await EntityMutationSupport.ChooseSlugAsync(db.Categories.Select(c => c.Slug), slug, name, ctx.CancellationToken);
+        if (error is not null)
+        {
+            return MutationResult<Category>.Failure(error);
+        }
+
+        var category = new Category
+        {
+            Name = name.Trim(),
+            Slug = chosen!,
+            Description = input.GetString("description"),
+            ParentId = parentId,
+            Position = position ?? await NextPositionAsync(db, parentId, ctx.CancellationToken),
+        };
+        db.Add(category);
+        return await EntityMutationSupport.SaveAsync(db, category, category.Slug, null, ctx.CancellationToken);
+    }
+
+    private static async Task<MutationResult<Category>> UpdateAsync(IResolveFieldContext ctx, MutationInput input)
+    {
+        var globalId = input.GetString("id")!;
+        var id = NodeId.DecodeInt(globalId, CategoryType.TypeName);
+        var parentGlobalId = input.GetString("parentId");
+        var parentId = parentGlobalId is null ? (int?)null : NodeId.DecodeInt(parentGlobalId, CategoryType.TypeName);
+        var name = input.GetString("name");
+        var position = input.GetInt("position");
+        var errors = new List<ValidationError>();
+        // An explicit null name is as wrong as an empty one: every category has a name.
+        if (input.IsSet("name"))
+        {
+            InputValidation.RequiredText(errors, "name", name, NewsDbContext.NameMaxLength);
+        }
+
+        if (input.IsSet("position") && position is null)
+        {
+            errors.Add(new ValidationError("position", "`position` cannot be removed; every category has a position."));
+        }
+
+        ValidateDetails(errors, input, position);
+        if (errors.Count > 0)
+        {
+            return MutationResult<Category>.Failure(errors);
+        }
+
+        var reparent = input.IsSet("parentId");
+        if (reparent)
+        {
+            await HierarchyLock.WaitAsync(ctx.CancellationToken);
+        }
+
+        try
+        {
+            await using var db = await ctx.CreateNewsDbContextAsync();
+            var category = await db.Categories.AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken);
+            if (category is null)
+            {
+                return MutationResult<Category>.Failure(NotFound(globalId));
+            }
+
+            if (reparent && parentId != category.ParentId)
+            {
+                if (parentId is int newParentId)
+                {
+                    if (!await db.Categories.AnyAsync(c => c.Id == newParentId, ctx.CancellationToken))
+                    {
+                        return MutationResult<Category>.Failure(NotFound(parentGlobalId!));
+                    }
+
+                    // The new parent may not lie in the category's own subtree (itself included): the tree would
+                    // become a loop that no menu or "articles in this section" query could walk.
+                    var tree = await CategoryTree.LoadAsync(db, ctx.CancellationToken);
+                    if (tree.WithDescendants(category.Id).Contains(newParentId))
+                    {
+                        return MutationResult<Category>.Failure(new CategoryCycleError(newParentId == category.Id
+                            ? $"The category `{category.Slug}` cannot be its own parent."
+                            : $"The category `{parentGlobalId}` is below `{category.Slug}`; it cannot become its parent."));
+                    }
+                }
+
+                category.ParentId = parentId;
+            }
+
+            if (name is not null)
+            {
+                category.Name = name.Trim();
+            }
+
+            if (input.IsSet("description"))
+            {
+                category.Description = input.GetString("description");
+            }
+
+            if (position is int newPosition)
+            {
+                category.Position = newPosition;
+            }
+
+            return await EntityMutationSupport.SaveAsync(db, category, category.Slug, globalId, ctx.CancellationToken);
+        }
+        finally
+        {
+            if (reparent)
+            {
+                HierarchyLock.Release();
+            }
+        }
+    }
+
+    private static async Task<MutationResult<Category>> DeleteAsync(IResolveFieldContext ctx, MutationInput input)
+    {
+        var globalId = input.GetString("id")!;
+        var id = NodeId.DecodeInt(globalId, CategoryType.TypeName);
+        await using var db = await ctx.CreateNewsDbContextAsync();
+        // Drafts and archived articles count too: they would be orphaned just the same.
+        db.IncludeUnpublished = true;
+        var category = await db.Categories.AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken);
+        if (category is null)
+        {
+            return MutationResult<Category>.Failure(NotFound(globalId));
+        }
+
+        var notEmpty = await NotEmptyAsync(db, category, ctx.CancellationToken);
+        if (notEmpty is not null)
+        {
+            return MutationResult<Category>.Failure(notEmpty);
+        }
+
+        db.Remove(category);
+        try
+        {
+            return await EntityMutationSupport.SaveAsync(db, category, category.Slug, globalId, ctx.CancellationToken);
+        }
+        catch (DbUpdateException exception) when (ForeignKeyConstraint.IsViolation(exception))
+        {
+            // An article or subcategory was added between the check and the delete; the restricting key refused.
+            await using var fresh = await ctx.CreateNewsDbContextAsync();
+            fresh.IncludeUnpublished = true;
+            return MutationResult<Category>.Failure(await NotEmptyAsync(fresh, category, ctx.CancellationToken)
+                ?? new CategoryNotEmptyError(0, 0, $"The category `{category.Slug}` is still in use."));
+        }
+    }
+
+    private static async Task<CategoryNotEmptyError?> NotEmptyAsync(NewsDbContext db, Category category, CancellationToken cancellationToken)
+    {
+        var articleCount = await db.Articles.CountAsync(a => a.CategoryId == category.Id, cancellationToken);
+        var childCount = await db.Categories.CountAsync(c => c.ParentId == category.Id, cancellationToken);
+        return articleCount == 0 && childCount == 0
+            ? null
+            : new CategoryNotEmptyError(articleCount, childCount,
+                $"The category `{category.Slug}` still has {articleCount} article(s) and {childCount} subcategory(ies); move them first.");
+    }
+
+    private static void ValidateDetails(List<ValidationError> errors, MutationInput input, int? position)
+    {
+        InputValidation.MaxLength(errors, "description", input.GetString("description"), NewsDbContext.SummaryMaxLength);
+        if (position < 0)
+        {
+            errors.Add(new ValidationError("position", "`position` must be 0 or more."));
+        }
+    }
+
+    /// <summary>A new category goes after its siblings unless the editor placed it.</summary>
+    private static async Task<int> NextPositionAsync(NewsDbContext db, int? parentId, CancellationToken cancellationToken) =>
+        (await db.Categories.Where(c => c.ParentId == parentId).MaxAsync(c => (int?)c.Position, cancellationToken) ?? 0) + 1;
+
+    private static NotFoundError NotFound(string globalId) => new(globalId, $"No category has the ID `{globalId}`.");
+}

@@ -1,0 +1,6 @@
+using NewsGraph.GraphQL.Mutations;
+
+namespace NewsGraph.Server.Schema;
+
+/// <summary>The new parent is the category itself or one of its descendants.</summary>
+public sealed record CategoryCycleError(string Message) : IMutationError;

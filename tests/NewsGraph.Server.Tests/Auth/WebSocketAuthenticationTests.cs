@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Articles;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Tests.Filtering;
+using NewsGraph.Server.Tests.TestHosting;
+using NewsGraph.Server.Tests.Transports;
+
+namespace NewsGraph.Server.Tests.Auth;
+
+/// <summary>
+/// WebSocket connections authenticate through the connection_init payload (or the upgrade request's headers):
+/// a bad credential closes with 4403; a good one gets the editor's view, including draft updates on subscriptions.
+/// </summary>
+public sealed class WebSocketAuthenticationTests(WebSocketAuthenticationTests.Fixture fixture) : IClassFixture<WebSocketAuthenticationTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private NewsGraphServer? _server;
+
+        public NewsGraphServer Server => _server!;
+
+        public async Task InitializeAsync() => _server = await NewsGraphServer.StartAsync(TestCredentials.Settings);
+
+        public async Task DisposeAsync() => await _server!.DisposeAsync();
+    }
+
+    public static TheoryData<string, string> BadInitPayloads => new()
+    {
+        { "graphql-transport-ws", """{ "apiKey": "wrong" }""" },
+        { "graphql-ws", """{ "apiKey": "wrong" }""" },
+        { "graphql-transport-ws", """{ "apiKey": "" }""" },
+        { "graphql-transport-ws", """{ "apiKey": 42 }""" },
+        { "graphql-transport-ws", """{ "authorization": "Bearer not.a.jwt" }""" },
+        { "graphql-transport-ws", """{ "Authorization": "ApiKey wrong" }""" },
+        { "graphql-ws", """{ "authorization": "Basic dXNlcjpwYXNz" }""" },
+    };
+
+    public static TheoryData<string, string> GoodInitPayloads => new()
+    {
+        { "graphql-transport-ws", "apiKey" },
+        { "graphql-ws", "apiKey" },
+        { "graphql-transport-ws", "bearer" },
+        { "graphql-ws", "bearer" },
+        { "graphql-transport-ws", "authorization-apikey" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInitPayloads))]
+    public async Task A_bad_credential_in_connection_init_closes_with_4403(string subProtocol, string payload)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(subProtocol);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await socket.ConnectAsync(new Uri($"ws://{fixture.Server.BaseAddress.Authority}/graphql"), timeout.Token);
+        var init = new JsonObject { ["type"] = "connection_init", ["payload"] = JsonNode.Parse(payload) };
+        await socket.SendAsync(Encoding.UTF8.GetBytes(init.ToJsonString()), WebSocketMessageType.Text, true, timeout.Token);
+
+        var buffer = new byte[4096];
+        var sawAck = false;
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                break;
+            }
+
+            sawAck |= Encoding.UTF8.GetString(buffer, 0, result.Count).Contains("connection_ack", StringComparison.Ordinal);
+        }
+
+        Assert.False(sawAck);
+        Assert.Equal(4403, (int?)socket.CloseStatus);
+    }
+
+    [Fact]
+    public async Task A_bad_key_on_the_upgrade_request_is_401()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        socket.Options.SetRequestHeader("X-Api-Key", "wrong");
+        socket.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() =>
+            socket.ConnectAsync(new Uri($"ws://{fixture.Server.BaseAddress.Authority}/graphql"), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(GoodInitPayloads))]
+    public async Task A_good_credential_in_connection_init_sees_drafts(string subProtocol, string kind)
+    {
+        var payload = kind switch
+        {
+            "apiKey" => new JsonObject { ["apiKey"] = TestCredentials.EditorKey },
+            "bearer" => new JsonObject { ["authorization"] = "Bearer " + TestCredentials.EditorJwt() },
+            _ => new JsonObject { ["authorization"] = "ApiKey " + TestCredentials.EditorKey },
+        };
+        var draft = await DraftAsync();
+
+        using var editor = await TransportClient.ConnectAsync(fixture.Server.BaseAddress, subProtocol, payload);
+        Assert.Equal(draft.Slug, await ArticleBySlugAsync(editor, draft.Slug));
+
+        using var reader = await TransportClient.ConnectAsync(fixture.Server.BaseAddress, subProtocol);
+        Assert.Null(await ArticleBySlugAsync(reader, draft.Slug));
+    }
+
+    [Fact]
+    public async Task Without_a_payload_the_upgrade_request_headers_authenticate()
+    {
+        var draft = await DraftAsync();
+        using var editor = await TransportClient.ConnectAsync(
+            fixture.Server.BaseAddress, "graphql-transport-ws", headers: new Dictionary<string, string> { ["X-Api-Key"] = TestCredentials.EditorKey });
+        Assert.Equal(draft.Slug, await ArticleBySlugAsync(editor, draft.Slug));
+    }
+
+    [Theory]
+    [InlineData("graphql-transport-ws")]
+    [InlineData("graphql-ws")]
+    public async Task Updates_of_a_draft_reach_editors_and_never_readers(string subProtocol)
+    {
+        var draft = await DraftAsync();
+        var subscription = $$"""subscription { onArticleUpdated(id: "{{NodeId.Encode("Article", draft.Id)}}") { slug title status } }""";
+        using var editor = await TransportClient.ConnectAsync(fixture.Server.BaseAddress, subProtocol, new JsonObject { ["apiKey"] = TestCredentials.EditorKey });
+        using var jwtEditor = await TransportClient.ConnectAsync(
+            fixture.Server.BaseAddress, subProtocol, new JsonObject { ["authorization"] = "Bearer " + TestCredentials.EditorJwt() });
+        using var reader = await TransportClient.ConnectAsync(fixture.Server.BaseAddress, subProtocol);
+        await editor.SubscribeAsync("1", subscription);
+        await jwtEditor.SubscribeAsync("1", subscription);
+        await reader.SubscribeAsync("1", subscription);
+        // The subscriptions are registered on the server before the update is sent.
+        await Task.Delay(300);
+
+        var title = $"Still a draft ({subProtocol})";
+        var publishing = fixture.Server.Services.GetRequiredService<ArticlePublishing>();
+        Assert.True(await publishing.UpdateAsync(draft.Id, a => a.Title = title, CancellationToken.None));
+
+        foreach (var client in new[] { editor, jwtEditor })
+        {
+            var article = (await client.ReceiveResultAsync("1"))["data"]!["onArticleUpdated"]!;
+            Assert.Equal(draft.Slug, (string?)article["slug"]);
+            Assert.Equal(title, (string?)article["title"]);
+            Assert.Equal("DRAFT", (string?)article["status"]);
+        }
+
+        Assert.True(await reader.IsQuietAsync(TimeSpan.FromMilliseconds(700)));
+    }
+
+    private async Task<Article> DraftAsync() =>
+        (await Catalogue.AllArticlesAsync(fixture.Server)).First(a => a.Status == ArticleStatus.Draft);
+
+    private static async Task<string?> ArticleBySlugAsync(TransportClient client, string slug)
+    {
+        await client.SubscribeAsync("q", "query ($s: String!) { articleBySlug(slug: $s) { slug } }", new JsonObject { ["s"] = slug });
+        var result = await client.ReceiveResultAsync("q");
+        Assert.Null(result["errors"]);
+        var article = result["data"]!["articleBySlug"];
+        // graphql-transport-ws then sends `complete`; the legacy protocol too.
+        await client.ReceiveAsync();
+        return (string?)article?["slug"];
+    }
+}
