@@ -145,8 +145,9 @@ internal static class FanoutBenchmark
             throw new InvalidOperationException("No warm-up event reached every subscriber: " + clients.StandardError());
         }
 
-        // Idle: every subscription registered and warmed; keep-alive pings are the only traffic.
-        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        // Idle: every subscription registered and warmed; keep-alive pings are the only traffic. Kestrel's memory
+        // pool keeps the blocks the warm-up burst borrowed for a while before it evicts them (--idle-wait).
+        await Task.Delay(options.IdleWait, ct);
         MemorySample idle = await MemorySample.TakeAsync();
 
         foreach (Instance server in servers)

@@ -24,10 +24,11 @@ internal static class FanoutCommand
         var deliveryTimeout = new Option<int>("--delivery-timeout") { Description = "Seconds to wait for an event to reach every subscriber before publishing the next.", DefaultValueFactory = _ => 15 };
         var connectConcurrency = new Option<int>("--connect-concurrency") { Description = "WebSocket handshakes in flight at once while opening subscribers.", DefaultValueFactory = _ => 64 };
         var timeLimit = new Option<int>("--time-limit") { Description = "Abort after this many minutes.", DefaultValueFactory = _ => 20 };
+        var idleWait = new Option<int>("--idle-wait") { Description = "Seconds the warmed subscribers stay idle before the server's memory is sampled.", DefaultValueFactory = _ => 2 };
 
         var command = new Command("fanout", "Subscription fan-out over graphql-transport-ws: publish-to-receipt latency, SQL per event, memory per idle subscriber, lost events.")
         {
-            subscribers, events, redis, articles, database, gap, deliveryTimeout, connectConcurrency, timeLimit,
+            subscribers, events, redis, articles, database, gap, deliveryTimeout, connectConcurrency, timeLimit, idleWait,
         };
         command.Validators.Add(result =>
         {
@@ -53,7 +54,8 @@ internal static class FanoutCommand
                 TimeSpan.FromMilliseconds(parse.GetValue(gap)),
                 TimeSpan.FromSeconds(parse.GetValue(deliveryTimeout)),
                 Math.Max(1, parse.GetValue(connectConcurrency)),
-                TimeSpan.FromMinutes(parse.GetValue(timeLimit)));
+                TimeSpan.FromMinutes(parse.GetValue(timeLimit)),
+                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(idleWait))));
             return await FanoutBenchmark.RunAsync(options, ct);
         });
         return command;
@@ -108,8 +110,9 @@ internal static class FanoutCommand
 /// <param name="CataloguePath">The seeded catalogue; each run works on a copy.</param>
 /// <param name="Gap">Pause between events.</param>
 /// <param name="DeliveryTimeout">Wait for one event to reach everyone.</param>
+/// <param name="IdleWait">How long the warmed subscribers stay idle before the idle memory sample.</param>
 /// <param name="ConnectConcurrency">Handshakes in flight while opening.</param>
 /// <param name="TimeLimit">Hard bound on the whole run.</param>
 internal sealed record FanoutOptions(
     IReadOnlyList<int> Subscribers, int Events, bool Redis, int Articles, string CataloguePath, TimeSpan Gap, TimeSpan DeliveryTimeout,
-    int ConnectConcurrency, TimeSpan TimeLimit);
+    int ConnectConcurrency, TimeSpan TimeLimit, TimeSpan IdleWait);
