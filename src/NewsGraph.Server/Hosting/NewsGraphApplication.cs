@@ -18,7 +18,10 @@ public static class NewsGraphApplication
 
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is where the binaries and appsettings.json are, not the working directory: `dotnet run
+        // --project src/NewsGraph.Server` from the repository root must still read appsettings.json. Relative paths in
+        // settings meant for the user (the SQLite file) keep meaning the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // The body limit belongs to Kestrel: it refuses a larger body (413) before anything reads it.
         var maxBody = builder.Configuration.GetValue<long?>($"{GraphQLLimitsOptions.SectionName}:{nameof(GraphQLLimitsOptions.MaxRequestBodySize)}")
             ?? new GraphQLLimitsOptions().MaxRequestBodySize;

@@ -124,19 +124,19 @@ public static class NewsSchemaServiceCollectionExtensions
         services.AddGraphQLLimits(limits, allowIntrospection);
 
         var persisted = configuration.GetSection(PersistedOperationOptions.SectionName).Get<PersistedOperationOptions>() ?? new PersistedOperationOptions();
-        services.AddPersistedOperations(persisted, ResolveOperationsDirectory(persisted.Directory, environment));
+        services.AddPersistedOperations(persisted, ResolveOperationsDirectory(persisted.Directory));
     }
 
     /// <summary>
-    /// A configured folder is taken relative to the content root (the working directory of `dotnet run`);
+    /// A configured folder is taken relative to the working directory (where the operator started the server);
     /// by default the copy of the repository's schema/operations that the build puts next to the binaries,
     /// so the server finds it wherever it is started from.
     /// </summary>
-    private static string? ResolveOperationsDirectory(string? configured, IHostEnvironment environment)
+    private static string? ResolveOperationsDirectory(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return Path.GetFullPath(configured, environment.ContentRootPath);
+            return Path.GetFullPath(configured);
         }
 
         var besideBinaries = Path.Combine(AppContext.BaseDirectory, "schema", "operations");
