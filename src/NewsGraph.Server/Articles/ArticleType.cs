@@ -43,16 +43,16 @@ public sealed class ArticleType : ObjectGraphType<Article>
         // subscriber) answers from itself; otherwise the loaders batch the level's keys into one query each.
         Field<NonNullGraphType<AuthorType>, Author>("author")
             .ResolveAsync(ctx => ctx.Source.Author is { } author
-                ? new PreloadedResult<Author?>(author)
+                ? new CompletedDataLoaderResult<Author?>(author)
                 : ctx.Loader<AuthorByIdDataLoader>().LoadAsync(ctx.Source.AuthorId));
         Field<NonNullGraphType<CategoryType>, Category>("category")
             .ResolveAsync(ctx => ctx.Source.Category is { } category
-                ? new PreloadedResult<Category?>(category)
+                ? new CompletedDataLoaderResult<Category?>(category)
                 : ctx.Loader<CategoryByIdDataLoader>().LoadAsync(ctx.Source.CategoryId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagType>>>, IReadOnlyList<Tag>>("tags")
             .Description("The article's tags, by name.")
             .ResolveAsync(ctx => LoadedArticleGraphs.IsLoaded(ctx.Source)
-                ? new PreloadedResult<IReadOnlyList<Tag>>([.. ctx.Source.Tags])
+                ? new CompletedDataLoaderResult<IReadOnlyList<Tag>>([.. ctx.Source.Tags])
                 : ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));
     }
 }

@@ -25,12 +25,11 @@ public sealed class CategoryType : ObjectGraphType<Category>
         Field(c => c.Name);
         Field(c => c.Description, nullable: true);
         Field(c => c.Position).Description("The category's place among its siblings in the navigation.");
-        // Typed as object so that one resolver can return either a pending loader result or null.
-        Field<CategoryType, object>("parent")
+        Field<CategoryType, Category>("parent")
             .Description("The category this one is nested under, if any.")
-            .Resolve(ctx => ctx.Source.ParentId is int parentId
+            .ResolveAsync(ctx => ctx.Source.ParentId is int parentId
                 ? ctx.Loader<CategoryByIdDataLoader>().LoadAsync(parentId)
-                : null);
+                : new CompletedDataLoaderResult<Category?>(null));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>, IReadOnlyList<Category>>("children")
             .Description("The categories nested directly under this one, in navigation order.")
             .ResolveAsync(ctx => ctx.Loader<CategoriesByParentIdDataLoader>().LoadAsync(ctx.Source.Id));

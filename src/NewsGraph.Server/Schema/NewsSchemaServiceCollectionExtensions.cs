@@ -66,10 +66,10 @@ public static class NewsSchemaServiceCollectionExtensions
         // Hot Chocolate's DateTime: always UTC with milliseconds and a `Z`.
         services.AddSingleton<DateTimeGraphType, HotChocolateDateTimeGraphType>();
 
-        services.AddSingleton<INodeResolver>(new EntityNodeResolver<Article>(ArticleType.TypeName, db => db.Articles, a => a.Id));
-        services.AddSingleton<INodeResolver>(new EntityNodeResolver<Author>(AuthorType.TypeName, db => db.Authors, a => a.Id));
-        services.AddSingleton<INodeResolver>(new EntityNodeResolver<Category>(CategoryType.TypeName, db => db.Categories, c => c.Id));
-        services.AddSingleton<INodeResolver>(new EntityNodeResolver<Tag>(TagType.TypeName, db => db.Tags, t => t.Id));
+        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<ArticleByIdDataLoader, Article>(ArticleType.TypeName));
+        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<AuthorByIdDataLoader, Author>(AuthorType.TypeName));
+        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<CategoryByIdDataLoader, Category>(CategoryType.TypeName));
+        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<TagByIdDataLoader, Tag>(TagType.TypeName));
 
         AddEvents(services, configuration);
 
