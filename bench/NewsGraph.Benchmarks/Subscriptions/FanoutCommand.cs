@@ -24,20 +24,24 @@ internal static class FanoutCommand
         var deliveryTimeout = new Option<int>("--delivery-timeout") { Description = "Seconds to wait for an event to reach every subscriber before publishing the next.", DefaultValueFactory = _ => 15 };
         var connectConcurrency = new Option<int>("--connect-concurrency") { Description = "WebSocket handshakes in flight at once while opening subscribers.", DefaultValueFactory = _ => 64 };
         var timeLimit = new Option<int>("--time-limit") { Description = "Abort after this many minutes.", DefaultValueFactory = _ => 20 };
-        var idleWait = new Option<int>("--idle-wait") { Description = "Seconds the warmed subscribers stay idle before the server's memory is sampled.", DefaultValueFactory = _ => 2 };
+        var idleWait = new Option<int>("--idle-wait") { Description = "Seconds the warmed subscribers stay idle before the server's idle memory is sampled (the server's memory pool keeps a burst's buffers for 10 s).", DefaultValueFactory = _ => 15 };
 
         var command = new Command("fanout", "Subscription fan-out over graphql-transport-ws: publish-to-receipt latency, SQL per event, memory per idle subscriber, lost events.")
         {
             subscribers, events, redis, articles, database, gap, deliveryTimeout, connectConcurrency, timeLimit, idleWait,
         };
-        command.Validators.Add(result =>
+        // On the options, not the command: a command validator does not see an option's default value (it read null
+        // and 0 when --subscribers or --events was not given).
+        subscribers.Validators.Add(result =>
         {
-            if (ParseCounts(result.GetValue(subscribers)) is null)
+            if (ParseCounts(result.GetValueOrDefault<string>()) is null)
             {
                 result.AddError("--subscribers must be a comma-separated list of positive numbers.");
             }
-
-            if (result.GetValue(events) < 1 || result.GetValue(events) > 10_000)
+        });
+        events.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
             {
                 result.AddError("--events must be between 1 and 10000.");
             }

@@ -16,11 +16,24 @@ public sealed class InvalidCredentialsMiddleware(RequestDelegate next)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // Handlers cache their result per request, so this re-uses what UseAuthentication already computed.
-        var result = await context.AuthenticateAsync().ConfigureAwait(false);
+        // Handlers cache their result per request, so this re-uses what UseAuthentication already computed (and
+        // completes synchronously). The common case returns next's task instead of awaiting it: no state machine of
+        // this middleware stays alive for the request, which for a WebSocket is the whole connection.
+        var authentication = context.AuthenticateAsync();
+        if (authentication.IsCompletedSuccessfully && authentication.Result.Failure is null)
+        {
+            return next(context);
+        }
+
+        return InvokeAwaitedAsync(context, authentication);
+    }
+
+    private async Task InvokeAwaitedAsync(HttpContext context, Task<AuthenticateResult> authentication)
+    {
+        var result = await authentication.ConfigureAwait(false);
         if (result.Failure is not { } failure)
         {
             await next(context).ConfigureAwait(false);

@@ -31,17 +31,22 @@ public sealed class GraphQLHttpMiddleware
         _logger = logger;
     }
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.Request;
         if (_options.PassStreamingRequestsToNext
-            && (context.WebSockets.IsWebSocketRequest || ResponseMediaTypeNegotiator.AcceptsEventStream(request)))
+            && (context.WebSockets.IsWebSocketRequest || ResponseMediaTypeNegotiator.AcceptsEventStream(context.Request)))
         {
-            await _next(context);
-            return;
+            // Returned, not awaited: a streaming connection may live for hours and need not keep a frame of this one.
+            return _next(context);
         }
 
+        return HandleRequestAsync(context);
+    }
+
+    private async Task HandleRequestAsync(HttpContext context)
+    {
+        var request = context.Request;
         var mediaType = ResponseMediaTypeNegotiator.Select(request);
         var cancellationToken = context.RequestAborted;
         try

@@ -31,7 +31,7 @@ public sealed class WebSocketConnectionInitContext
 
     /// <summary>
     /// The user context shared by the operations of this connection (each execution gets a copy). It already holds
-    /// the init payload under <see cref="WebSocketUserContextKeys.ConnectionInitPayload"/>.
+    /// the init payload under <see cref="WebSocketUserContextKeys.ConnectionInitPayload"/> unless it was absent or empty.
     /// </summary>
     public IDictionary<string, object?> UserContext { get; }
 }

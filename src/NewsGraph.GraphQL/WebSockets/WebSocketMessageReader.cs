@@ -21,23 +21,34 @@ internal sealed class WebSocketMessageReader
     }
 
     /// <summary>
-    /// The next message; <see cref="WebSocketReadResult.IsClose"/> when the client closed, <see cref="WebSocketReadResult.TooBig"/>
-    /// when it was larger than the limit (its content is read and dropped, so memory stays bounded).
+    /// Waits, without a buffer, until a frame header has arrived (or the whole of an empty message). Not an async
+    /// method: the caller awaits the socket's own task, so an idle connection keeps no frame of this reader.
     /// </summary>
-    public async Task<WebSocketReadResult> ReadAsync(CancellationToken cancellationToken)
+    public ValueTask<ValueWebSocketReceiveResult> WaitForMessageAsync(CancellationToken cancellationToken)
+        => _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+
+    /// <summary>
+    /// The message announced by <paramref name="peek"/> (from <see cref="WaitForMessageAsync"/>);
+    /// <see cref="WebSocketReadResult.IsClose"/> when the client closed, <see cref="WebSocketReadResult.TooBig"/> when it
+    /// was larger than the limit (its content is read and dropped, so memory stays bounded).
+    /// </summary>
+    public ValueTask<WebSocketReadResult> ReadAsync(ValueWebSocketReceiveResult peek, CancellationToken cancellationToken)
     {
-        // Waits without a buffer; returns when a frame header is there (or the whole of an empty message).
-        var peek = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         if (peek.MessageType == WebSocketMessageType.Close)
         {
-            return WebSocketReadResult.Closed;
+            return ValueTask.FromResult(WebSocketReadResult.Closed);
         }
 
         if (peek.EndOfMessage)
         {
-            return new WebSocketReadResult(ReadOnlyMemory<byte>.Empty, false, false);
+            return ValueTask.FromResult(new WebSocketReadResult(ReadOnlyMemory<byte>.Empty, false, false));
         }
 
+        return new ValueTask<WebSocketReadResult>(ReadWithRentedBufferAsync(cancellationToken));
+    }
+
+    private async Task<WebSocketReadResult> ReadWithRentedBufferAsync(CancellationToken cancellationToken)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {

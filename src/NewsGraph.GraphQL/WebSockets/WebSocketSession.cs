@@ -32,7 +32,10 @@ internal abstract class WebSocketSession : IDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private int _state;
     private ClaimsPrincipal _user;
-    private Dictionary<string, object?> _userContext = [];
+    // Read-only once set: every operation executes with its own copy. Shared and empty until an init payload or the
+    // initializer puts something in it, so most connections keep no dictionary of their own.
+    private static readonly Dictionary<string, object?> NoUserContext = new(StringComparer.Ordinal);
+    private Dictionary<string, object?> _userContext = NoUserContext;
     private Timer? _initializationTimer;
     // Set while registered with the shared keep-alive timer; both under _keepAliveGate.
     private readonly object _keepAliveGate = new();
@@ -82,7 +85,17 @@ internal abstract class WebSocketSession : IDisposable
         StartInitializationTimeout();
         try
         {
-            await ReceiveLoopAsync().ConfigureAwait(false);
+            // The wait for the next message is the socket's own task awaited right here, not inside a receive-loop
+            // or reader method: an idle connection keeps no suspended frame besides this one.
+            while (true)
+            {
+                var peek = await _reader.WaitForMessageAsync(Queue.AbortToken).ConfigureAwait(false);
+                var read = await _reader.ReadAsync(peek, Queue.AbortToken).ConfigureAwait(false);
+                if (!await HandleAsync(read).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
@@ -155,7 +168,7 @@ internal abstract class WebSocketSession : IDisposable
             ? Serializer.Deserialize<Inputs>(raw.GetRawText())
             : null;
         var userContext = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (payload is not null)
+        if (payload is { Count: > 0 })
         {
             userContext[WebSocketUserContextKeys.ConnectionInitPayload] = payload;
         }
@@ -171,7 +184,7 @@ internal abstract class WebSocketSession : IDisposable
         }
 
         _user = context.User;
-        _userContext = userContext;
+        _userContext = userContext.Count > 0 ? userContext : NoUserContext;
         Volatile.Write(ref _state, Acknowledged);
         StopInitializationTimeout();
         Send(WebSocketMessageWriter.Write("connection_ack", rawPayload: result.AckPayload is null ? null : Serializer.Serialize(result.AckPayload)));
@@ -284,50 +297,49 @@ internal abstract class WebSocketSession : IDisposable
         return document.RootElement.TryGetProperty("errors", out var errors) ? errors.GetRawText() : "[]";
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>Handles what one read brought; false once the connection is over (the client's close frame).</summary>
+    private async Task<bool> HandleAsync(WebSocketReadResult read)
     {
-        while (true)
+        if (read.IsClose)
         {
-            var read = await _reader.ReadAsync(Queue.AbortToken).ConfigureAwait(false);
-            if (read.IsClose)
-            {
-                // Either the client closes (answer it) or it answers our close (no-op): the connection is over.
-                Close(WebSocketCloseCodes.NormalClosure, string.Empty);
-                return;
-            }
-
-            if (Queue.IsClosing)
-            {
-                // Closing: whatever the client still sends is read only to reach its close frame.
-                continue;
-            }
-
-            if (read.TooBig)
-            {
-                Close(WebSocketCloseCodes.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes");
-                continue;
-            }
-
-            if (!WebSocketClientMessage.TryParse(read.Message, out var message))
-            {
-                Close(WebSocketCloseCodes.BadRequest, "Invalid message received: not a JSON object with a string 'type'");
-                continue;
-            }
-
-            try
-            {
-                await HandleMessageAsync(message!).ConfigureAwait(false);
-            }
-            catch (WebSocketProtocolException ex)
-            {
-                Close(ex.CloseCode, ex.Message);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.IsCancellationRequested)
-            {
-                WebSocketLog.UnexpectedError(Logger, ex);
-                Close(WebSocketCloseCodes.InternalServerError, "Internal server error");
-            }
+            // Either the client closes (answer it) or it answers our close (no-op): the connection is over.
+            Close(WebSocketCloseCodes.NormalClosure, string.Empty);
+            return false;
         }
+
+        if (Queue.IsClosing)
+        {
+            // Closing: whatever the client still sends is read only to reach its close frame.
+            return true;
+        }
+
+        if (read.TooBig)
+        {
+            Close(WebSocketCloseCodes.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes");
+            return true;
+        }
+
+        if (!WebSocketClientMessage.TryParse(read.Message, out var message))
+        {
+            Close(WebSocketCloseCodes.BadRequest, "Invalid message received: not a JSON object with a string 'type'");
+            return true;
+        }
+
+        try
+        {
+            await HandleMessageAsync(message!).ConfigureAwait(false);
+        }
+        catch (WebSocketProtocolException ex)
+        {
+            Close(ex.CloseCode, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.IsCancellationRequested)
+        {
+            WebSocketLog.UnexpectedError(Logger, ex);
+            Close(WebSocketCloseCodes.InternalServerError, "Internal server error");
+        }
+
+        return true;
     }
 
     private async Task ExecuteAsync(WebSocketOperation operation, GraphQLRequest request)

@@ -1,6 +1,7 @@
 using NewsGraph.GraphQL.Authentication;
 using NewsGraph.GraphQL.Http;
 using NewsGraph.GraphQL.Ide;
+using NewsGraph.GraphQL.Memory;
 using NewsGraph.GraphQL.Security;
 using NewsGraph.GraphQL.Sse;
 using NewsGraph.GraphQL.WebSockets;
@@ -26,6 +27,8 @@ public static class NewsGraphApplication
         var maxBody = builder.Configuration.GetValue<long?>($"{GraphQLLimitsOptions.SectionName}:{nameof(GraphQLLimitsOptions.MaxRequestBodySize)}")
             ?? new GraphQLLimitsOptions().MaxRequestBodySize;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        // Kestrel's buffers come from a pool that gives back what a fan-out burst borrowed (MemoryPool section).
+        builder.Services.AddTrimmingMemoryPool(builder.Configuration.GetSection("MemoryPool"));
 
         builder.Services.AddNewsData(builder.Configuration);
         builder.Services.AddHostedService<DatabaseInitializationService>();

@@ -149,6 +149,42 @@ public sealed class GraphQLTransportWsTests
     }
 
     [Fact]
+    public async Task Keep_alive_pings_are_spread_over_the_interval_not_sent_to_everyone_at_once()
+    {
+        // 1.6 s = 16 slices of 100 ms: 32 connections get their pings in (about) 16 different instants.
+        var interval = TimeSpan.FromMilliseconds(1600);
+        Assert.Equal(16, WebSocketKeepAlive.SlicesFor(interval));
+        await using var server = await StreamingTestServer.StartAsync(o => o.KeepAliveInterval = interval);
+        var clients = new List<TestWebSocketClient>();
+        try
+        {
+            for (var i = 0; i < 32; i++)
+            {
+                var client = await server.ConnectAsync(Protocol);
+                await client.InitAsync();
+                clients.Add(client);
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var firstPings = await Task.WhenAll(clients.Select(async client =>
+            {
+                Assert.Equal("ping", (string?)(await client.ReceiveAsync(TimeSpan.FromSeconds(10)))["type"]);
+                return clock.Elapsed;
+            }));
+
+            // Every connection is pinged within an interval (plus scheduling slack)...
+            Assert.All(firstPings, at => Assert.True(at < interval * 2, $"first ping after {at}"));
+            // ...and not all in the same instant: the pings span most of the interval.
+            var spread = firstPings.Max() - firstPings.Min();
+            Assert.True(spread >= interval / 2, $"all 32 pings arrived within {spread.TotalMilliseconds} ms");
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Init_payload_reaches_the_initializer_and_executions()
     {
         await using var server = await StreamingTestServer.StartAsync(configureServices: s => s.AddSingleton<IWebSocketConnectionInitializer, RejectingConnectionInitializer>());

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Memory;
+using NewsGraph.Server.Articles;
+using NewsGraph.Server.Tests.TestHosting;
+
+namespace NewsGraph.Server.Tests.Transports;
+
+/// <summary>
+/// Kestrel rents its connection buffers from <see cref="TrimmingMemoryPool"/>s: a fan-out burst borrows many blocks,
+/// and the pools give them back once the burst is older than the retention period.
+/// </summary>
+public sealed class KestrelMemoryPoolTests
+{
+    private const int MinimumRetained = 4;
+
+    [Fact]
+    public async Task A_fan_out_burst_borrows_blocks_from_the_trimming_pool_and_an_idle_server_gives_them_back()
+    {
+        await using var server = await NewsGraphServer.StartAsync(
+        [
+            new("MemoryPool:TrimInterval", "00:00:00.100"),
+            new("MemoryPool:RetentionPeriod", "00:00:00.500"),
+            new("MemoryPool:MinimumRetainedBlocks", MinimumRetained.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            // No keep-alive traffic: the only demand is the fan-out.
+            new("WebSockets:KeepAliveInterval", "00:00:00"),
+        ]);
+        var factory = server.Services.GetRequiredService<TrimmingMemoryPoolFactory>();
+        Assert.Same(factory, server.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
+
+        var articles = await ArticleIdsAsync(server);
+        var clients = new List<TransportClient>();
+        try
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                var client = await TransportClient.ConnectAsync(server.BaseAddress, "graphql-transport-ws");
+                await client.SubscribeAsync("s", "subscription { onArticlePublished { id title } }");
+                clients.Add(client);
+            }
+
+            await PublishUntilAllReceiveAsync(server, articles[0], clients);
+            Assert.NotEmpty(factory.Pools);
+            var allocated = factory.Pools.Sum(p => p.AllocatedBlocks);
+            Assert.True(allocated > factory.Pools.Count * MinimumRetained, $"the burst allocated only {allocated} blocks in {factory.Pools.Count} pools");
+
+            // Idle (no pings, no events): after the retention period each pool is back to its minimum.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+            while (factory.Pools.Sum(p => p.PooledBlocks) > factory.Pools.Count * MinimumRetained && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.All(factory.Pools, p => Assert.True(p.PooledBlocks <= MinimumRetained, $"{p.PooledBlocks} blocks still pooled"));
+
+            // Trimmed pools still serve: the next event reaches everyone.
+            await PublishUntilAllReceiveAsync(server, articles[1], clients);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task Disabled_in_configuration_Kestrel_keeps_its_own_pool()
+    {
+        await using var server = await NewsGraphServer.StartAsync([new("MemoryPool:Enabled", "false")]);
+        Assert.IsNotType<TrimmingMemoryPoolFactory>(server.Services.GetService<IMemoryPoolFactory<byte>>());
+        Assert.Null(server.Services.GetService<TrimmingMemoryPoolFactory>());
+
+        var response = await server.PostAsync("{ articles(first: 1) { nodes { title } } }");
+        Assert.Null(response.Body["errors"]);
+    }
+
+    private static async Task<List<(int Id, string GlobalId)>> ArticleIdsAsync(NewsGraphServer server)
+    {
+        var response = await server.PostAsync("{ articles(first: 2) { nodes { id } } }");
+        return [.. response.Body["data"]!["articles"]!["nodes"]!.AsArray().Select(n =>
+        {
+            var globalId = (string)n!["id"]!;
+            var id = int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(globalId)).Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+            return (id, globalId);
+        })];
+    }
+
+    /// <summary>
+    /// graphql-transport-ws has no "subscribed" acknowledgement: publish the article until every client has received
+    /// it (earlier events still queued for a client are read past).
+    /// </summary>
+    private static async Task PublishUntilAllReceiveAsync(NewsGraphServer server, (int Id, string GlobalId) article, List<TransportClient> clients)
+    {
+        var publishing = server.Services.GetRequiredService<ArticlePublishing>();
+        var pending = clients.ToHashSet();
+        for (var attempt = 0; attempt < 20 && pending.Count > 0; attempt++)
+        {
+            await publishing.PublishAsync(article.Id, isBreaking: false, CancellationToken.None);
+            var received = await Task.WhenAll(pending.Select(async client => await ReceivesAsync(client, article.GlobalId) ? client : null));
+            pending.ExceptWith(received.OfType<TransportClient>());
+        }
+
+        Assert.Empty(pending);
+    }
+
+    private static async Task<bool> ReceivesAsync(TransportClient client, string globalId)
+    {
+        try
+        {
+            while (true)
+            {
+                var message = await client.ReceiveAsync(TimeSpan.FromSeconds(2));
+                Assert.Equal("next", (string?)message["type"]);
+                Assert.Null(message["payload"]!["errors"]);
+                if ((string?)message["payload"]!["data"]!["onArticlePublished"]!["id"] == globalId)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
