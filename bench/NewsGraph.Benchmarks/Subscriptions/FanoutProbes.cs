@@ -17,6 +17,7 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
     private static readonly AsyncLocal<bool> Publishing = new();
     private readonly ConcurrentDictionary<string, int> _bySql = new(StringComparer.Ordinal);
     private int _publisher;
+    private int _outbox;
     private int _other;
 
     public static bool InPublisher
@@ -29,6 +30,9 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
 
     public int Publisher => Volatile.Read(ref _publisher);
 
+    /// <summary>The outbox dispatcher's claim, read and delete (it runs outside the publishing call).</summary>
+    public int Outbox => Volatile.Read(ref _outbox);
+
     public int Other => Volatile.Read(ref _other);
 
     /// <summary>Commands by origin and the start of their SQL, for the printout.</summary>
@@ -38,6 +42,7 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
     {
         _bySql.Clear();
         Interlocked.Exchange(ref _publisher, 0);
+        Interlocked.Exchange(ref _outbox, 0);
         Interlocked.Exchange(ref _other, 0);
     }
 
@@ -88,9 +93,11 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
         }
 
         bool publisher = InPublisher;
-        Interlocked.Increment(ref publisher ? ref _publisher : ref _other);
         string sql = string.Join(' ', command.CommandText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        string key = (publisher ? "publishing service: " : "other (event feed, …): ") + (sql.Length > 90 ? sql[..90] + "…" : sql);
+        bool outbox = !publisher && sql.Contains("\"OutboxMessages\"", StringComparison.Ordinal);
+        Interlocked.Increment(ref publisher ? ref _publisher : ref outbox ? ref _outbox : ref _other);
+        string origin = publisher ? "publishing service: " : outbox ? "outbox dispatcher: " : "other (event feed, …): ";
+        string key = origin + (sql.Length > 90 ? sql[..90] + "…" : sql);
         _bySql.AddOrUpdate(key, 1, (_, n) => n + 1);
     }
 }

@@ -265,9 +265,13 @@ internal static class ArticleMutations
 
             return null;
         },
-        (article, at) => article.Status == ArticleStatus.Published
-            ? Publishing(ctx).UpdatedAsync(article.Id, article.IsBreaking, at, CancellationToken.None)
-            : ValueTask.CompletedTask);
+        (db, article, at) =>
+        {
+            if (article.Status == ArticleStatus.Published)
+            {
+                Publishing(ctx).AnnounceUpdated(db, article, at);
+            }
+        });
     }
 
     private static Task<MutationResult<Article>> ChangeStatusAsync(IResolveFieldContext ctx, MutationInput input, ArticleStatus target) =>
@@ -301,9 +305,13 @@ internal static class ArticleMutations
 
             return Task.FromResult<IReadOnlyList<IMutationError>?>(null);
         },
-        (article, at) => target == ArticleStatus.Published
-            ? Publishing(ctx).PublishedAsync(article.Id, article.IsBreaking, at, CancellationToken.None)
-            : ValueTask.CompletedTask);
+        (db, article, at) =>
+        {
+            if (target == ArticleStatus.Published)
+            {
+                Publishing(ctx).AnnouncePublished(db, article, at);
+            }
+        });
 
     private static async Task<MutationResult<Article>> DeleteAsync(IResolveFieldContext ctx, MutationInput input)
     {
@@ -347,7 +355,7 @@ internal static class ArticleMutations
         IResolveFieldContext ctx,
         MutationInput input,
         Func<NewsDbContext, Article, Task<IReadOnlyList<IMutationError>?>> change,
-        Func<Article, DateTime, ValueTask> afterCommit)
+        Action<NewsDbContext, Article, DateTime> announce)
     {
         var globalId = input.GetString("id")!;
         var id = NodeId.DecodeInt(globalId, ArticleType.TypeName);
@@ -373,6 +381,8 @@ internal static class ArticleMutations
 
         var now = Now(ctx);
         article.UpdatedAt = now;
+        // The announcement is saved with the change (the event outbox): both commit or neither does.
+        announce(db, article, now);
         try
         {
             await db.SaveChangesAsync(ctx.CancellationToken);
@@ -386,8 +396,7 @@ internal static class ArticleMutations
             return MutationResult<Article>.Failure(SlugTaken(article.Slug));
         }
 
-        // The request may be cancelled now that the change is committed; its announcement must still go out.
-        await afterCommit(article, now);
+        Publishing(ctx).Committed();
         LoadedArticleGraphs.MarkLoaded(article);
         return article;
     }

@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using NewsGraph.GraphQL.Subscriptions;
+using NewsGraph.GraphQL.Outbox;
 using NewsGraph.Server.Data;
 
 namespace NewsGraph.Server.Articles;
 
 /// <summary>
-/// Publishes and changes articles and tells subscribers. The event is sent only after the database transaction
-/// has committed, so every instance that reacts to it by loading the article finds the committed state.
-/// The mutations write in their own unit of work (with version checks and typed errors) and then call
-/// <see cref="PublishedAsync"/> or <see cref="UpdatedAsync"/> once their SaveChanges has returned: an event is never sent
-/// for a change that was rolled back, and each committed change is announced once.
+/// Publishes and changes articles and tells subscribers. The announcement is written to the event outbox in the
+/// same transaction as the change (<see cref="TopicEventOutbox"/>) and sent from there once it has committed: every
+/// instance that reacts to it by loading the article finds the committed state, an event is never sent for a change
+/// that was rolled back, and a committed change is announced even when the bus (Redis) is unreachable at that moment
+/// — it goes out when the bus is back, also after a restart. The mutations write in their own unit of work (with
+/// version checks and typed errors): they call <see cref="AnnouncePublished"/> or <see cref="AnnounceUpdated"/> before
+/// their SaveChanges and <see cref="Committed"/> after it.
 /// </summary>
-public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases, ITopicEventSender events, TimeProvider clock)
+public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases, TopicEventOutbox outbox, TimeProvider clock)
 {
     /// <summary>Makes the article visible to readers (first publication keeps its date) and emits <see cref="ArticlePublished"/>.</summary>
     /// <returns>False when there is no such article.</returns>
@@ -31,10 +33,11 @@ public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases
             article.PublishedAt ??= now;
             article.IsBreaking = isBreaking;
             article.UpdatedAt = now;
+            AnnouncePublished(db, article, now);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await PublishedAsync(articleId, isBreaking, now, cancellationToken);
+        Committed();
         return true;
     }
 
@@ -44,7 +47,6 @@ public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases
     {
         ArgumentNullException.ThrowIfNull(change);
         var now = clock.GetUtcNow().UtcDateTime;
-        bool isBreaking;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             db.IncludeUnpublished = true;
@@ -56,21 +58,30 @@ public sealed class ArticlePublishing(IDbContextFactory<NewsDbContext> databases
 
             change(article);
             article.UpdatedAt = now;
-            isBreaking = article.IsBreaking;
+            // Sent for drafts too: the feed loads only published articles, so readers never see the draft, and a
+            // change that publishes or unpublishes needs no special case here.
+            AnnounceUpdated(db, article, now);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        // Sent for drafts too: the feed loads only published articles, so readers never see the draft, and a
-        // change that publishes or unpublishes needs no special case here.
-        await UpdatedAsync(articleId, isBreaking, now, cancellationToken);
+        Committed();
         return true;
     }
 
-    /// <summary>Announces a committed publication. Call only after the transaction that published has committed.</summary>
-    public ValueTask PublishedAsync(int articleId, bool isBreaking, DateTime occurredAt, CancellationToken cancellationToken) =>
-        events.SendAsync(ArticleEvents.PublishedTopic, new ArticlePublished(articleId, isBreaking, occurredAt), cancellationToken);
+    /// <summary>Adds the announcement of the article's publication to <paramref name="db"/>'s unit of work.</summary>
+    public void AnnouncePublished(NewsDbContext db, Article article, DateTime occurredAt)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        outbox.Enqueue(db, ArticleEvents.PublishedTopic, new ArticlePublished(article.Id, article.IsBreaking, occurredAt));
+    }
 
-    /// <summary>Announces a committed change of an article. Call only after the transaction has committed.</summary>
-    public ValueTask UpdatedAsync(int articleId, bool isBreaking, DateTime occurredAt, CancellationToken cancellationToken) =>
-        events.SendAsync(ArticleEvents.UpdatedTopic, new ArticleUpdated(articleId, isBreaking, occurredAt), cancellationToken);
+    /// <summary>Adds the announcement of a change of the article to <paramref name="db"/>'s unit of work.</summary>
+    public void AnnounceUpdated(NewsDbContext db, Article article, DateTime occurredAt)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        outbox.Enqueue(db, ArticleEvents.UpdatedTopic, new ArticleUpdated(article.Id, article.IsBreaking, occurredAt));
+    }
+
+    /// <summary>The unit of work with announcements has committed: send them now rather than at the outbox's next poll.</summary>
+    public void Committed() => outbox.Notify();
 }

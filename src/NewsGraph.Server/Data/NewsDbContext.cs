@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NewsGraph.GraphQL.Data.Filtering;
+using NewsGraph.GraphQL.Outbox;
 
 namespace NewsGraph.Server.Data;
 
@@ -57,6 +58,8 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
         ConfigureAuthor(modelBuilder);
         ConfigureCategory(modelBuilder);
         ConfigureTag(modelBuilder);
+        // Article events are written with the change they announce and sent from there (TopicEventOutbox).
+        modelBuilder.AddTopicEventOutbox();
 
         // Unicode-aware case-insensitive filters (SQLite's lower()/LIKE fold ASCII only).
         modelBuilder.AddCaseFolding(Database.IsSqlite());

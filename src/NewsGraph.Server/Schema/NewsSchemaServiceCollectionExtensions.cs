@@ -8,6 +8,7 @@ using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Errors;
 using NewsGraph.GraphQL.Execution;
+using NewsGraph.GraphQL.Outbox;
 using NewsGraph.GraphQL.PersistedOperations;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.GraphQL.Redis;
@@ -108,6 +109,13 @@ public static class NewsSchemaServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        // Publications go through the outbox: saved with the change, sent when the bus takes them (Outbox section).
+        services.AddTopicEventOutbox<NewsDbContext>(outbox =>
+        {
+            configuration.GetSection("Outbox").Bind(outbox);
+            outbox.AddTopic<ArticlePublished>(ArticleEvents.PublishedTopic)
+                .AddTopic<ArticleUpdated>(ArticleEvents.UpdatedTopic);
+        });
         services.AddSingleton<ArticleEventsFeed>();
         services.AddSingleton<ArticlePublishing>();
         services.AddSingleton<ArticleBodyRenderer>();

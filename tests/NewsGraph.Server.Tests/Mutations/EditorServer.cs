@@ -76,6 +76,20 @@ public sealed class EditorServer : IAsyncDisposable
         return await read(db);
     }
 
+    /// <summary>Creates a draft in the first author's first category and publishes it; the published article's id, version and status.</summary>
+    public async Task<JsonNode> CreateAndPublishAsync(string title, bool isBreaking)
+    {
+        var authorId = await FirstIdAsync("authors");
+        var categoryId = await FirstIdAsync("categories");
+        var created = await MutateAsync("createArticle", "CreateArticleInput",
+            new { title, body = "It happens *now*.", authorId, categoryId }, "article { id version }");
+        var published = await MutateAsync("publishArticle", "PublishArticleInput",
+            new { id = (string)created["article"]!["id"]!, version = (int)created["article"]!["version"]!, isBreaking },
+            "article { id version status } errors { __typename }");
+        Assert.True(published["errors"] is null, published.ToJsonString());
+        return published["article"]!;
+    }
+
     public async Task<string> FirstIdAsync(string connection)
     {
         var response = await Server.PostAsync($"{{ {connection}(first: 1) {{ nodes {{ id }} }} }}");

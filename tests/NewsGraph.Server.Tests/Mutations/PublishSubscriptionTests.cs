@@ -24,7 +24,7 @@ public sealed class PublishSubscriptionTests
     public async Task Updates_of_a_published_article_are_announced_once_and_rejected_changes_never()
     {
         await using var editor = await EditorServer.StartAsync();
-        var article = await CreateAndPublishAsync(editor, "Update me", isBreaking: false);
+        var article = await editor.CreateAndPublishAsync("Update me", isBreaking: false);
         var id = (string)article["id"]!;
         var version = (int)article["version"]!;
 
@@ -69,7 +69,7 @@ public sealed class PublishSubscriptionTests
         for (var attempt = 0; attempt < 30; attempt++)
         {
             var title = $"Breaking {attempt}";
-            var article = await CreateAndPublishAsync(editor, title, isBreaking: true);
+            var article = await editor.CreateAndPublishAsync(title, isBreaking: true);
             if (await TryReceiveAsync(client) is { } received)
             {
                 var published = received["data"]!["onBreakingNews"]!;
@@ -82,17 +82,6 @@ public sealed class PublishSubscriptionTests
         }
 
         Assert.Fail("No publication arrived.");
-    }
-
-    private static async Task<JsonNode> CreateAndPublishAsync(EditorServer editor, string title, bool isBreaking)
-    {
-        var authorId = await editor.FirstIdAsync("authors");
-        var categoryId = await editor.FirstIdAsync("categories");
-        var created = await editor.MutateAsync("createArticle", "CreateArticleInput",
-            new { title, body = "It happens *now*.", authorId, categoryId }, "article { id version }");
-        var published = await editor.MutateAsync("publishArticle", "PublishArticleInput",
-            new { id = (string)created["article"]!["id"]!, version = (int)created["article"]!["version"]!, isBreaking }, "article { id version status }");
-        return published["article"]!;
     }
 
     private static async Task<JsonObject?> TryReceiveAsync(TransportClient client)

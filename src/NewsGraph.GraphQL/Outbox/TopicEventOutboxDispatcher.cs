@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Subscriptions;
+
+namespace NewsGraph.GraphQL.Outbox;
+
+/// <summary>
+/// Sends the outbox's messages to the bus in the order they were written, then deletes them. It wakes when told
+/// (<see cref="TopicEventOutbox.Notify"/>) and every <see cref="TopicEventOutboxOptions.PollInterval"/>. Instances that
+/// share a database take turns: a dispatcher claims a batch only while no other instance holds an unexpired claim,
+/// so one sends at a time and the order holds across instances too; a crashed dispatcher's claim expires after
+/// <see cref="TopicEventOutboxOptions.LeaseDuration"/>. When the bus fails, the batch stays claimed and is retried
+/// with a growing pause; nothing is deleted that the bus has not taken.
+/// </summary>
+public sealed class TopicEventOutboxDispatcher<TContext>(
+    IDbContextFactory<TContext> databases,
+    TopicEventOutbox outbox,
+    ITopicEventSender sender,
+    TimeProvider clock,
+    ILogger<TopicEventOutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    // A fresh identity per process: a restarted instance does not mistake its predecessor's claims for its own.
+    private readonly string _instance = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private TopicEventOutboxOptions Options => outbox.Options;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool more;
+            try
+            {
+                more = await DispatchBatchAsync(stoppingToken).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The dispatcher must outlive any failure of the bus or the database: it retries.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failures++;
+                var pause = RetryDelay(failures);
+                TopicEventOutboxLog.DispatchFailed(logger, ex, failures, pause);
+                await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!more)
+            {
+                await outbox.WaitAsync(Options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Claims, sends and deletes one batch; true when there may be more waiting.</summary>
+    internal async Task<bool> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var messages = db.Set<OutboxMessage>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var instance = _instance;
+
+        // One statement: the oldest messages that are free (or already ours), only while no other instance holds a
+        // live claim. SQLite runs it as one write transaction, so two dispatchers cannot both win.
+        var claimed = await messages
+            .Where(m => m.LockedBy == instance || m.LockedUntil == null || m.LockedUntil < now)
+            .Where(_ => !messages.Any(o => o.LockedBy != instance && o.LockedUntil >= now))
+            .OrderBy(m => m.Id)
+            .Take(Options.BatchSize)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.LockedBy, instance).SetProperty(m => m.LockedUntil, now + Options.LeaseDuration),
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        var batch = await messages.AsNoTracking()
+            .Where(m => m.LockedBy == instance)
+            .OrderBy(m => m.Id)
+            .Take(Options.BatchSize)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+
+        var done = new List<long>(batch.Count);
+        try
+        {
+            foreach (var message in batch)
+            {
+                try
+                {
+                    await SendAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await messages.Where(m => m.Id == message.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None)
+                        .ConfigureAwait(false);
+                    throw;
+                }
+
+                done.Add(message.Id);
+            }
+        }
+        finally
+        {
+            // Whatever the bus took is deleted even when a later message failed or the host is stopping.
+            if (done.Count > 0)
+            {
+                await messages.Where(m => done.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        return batch.Count == Options.BatchSize;
+    }
+
+    private async ValueTask SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (!Options.Topics.TryGetValue(message.Topic, out var topic))
+        {
+            // Written by a version of the application that knew this topic: it can never be sent, and must not
+            // block the messages after it.
+            TopicEventOutboxLog.Unsendable(logger, message.Id, message.Topic, "the topic is not declared");
+            return;
+        }
+
+        try
+        {
+            await topic.SendPayloadAsync(sender, message.Payload, Options.JsonOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            TopicEventOutboxLog.Unsendable(logger, message.Id, message.Topic, ex.Message);
+        }
+    }
+
+    private TimeSpan RetryDelay(int failures)
+    {
+        var pause = TimeSpan.FromMilliseconds(100 * Math.Pow(2, Math.Min(failures - 1, 16)));
+        return pause < Options.MaxRetryDelay ? pause : Options.MaxRetryDelay;
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace NewsGraph.GraphQL.Outbox;
+
+internal static partial class TopicEventOutboxLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Sending the event outbox failed ({Failures} in a row); retrying in {Pause}.")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception, int failures, TimeSpan pause);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Outbox message {Id} on topic '{Topic}' cannot be sent and is dropped: {Reason}.")]
+    public static partial void Unsendable(ILogger logger, long id, string topic, string reason);
+}

@@ -1,0 +1,143 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsGraph.GraphQL.Outbox;
+using NewsGraph.GraphQL.Subscriptions;
+
+namespace NewsGraph.GraphQL.Tests.Outbox;
+
+/// <summary>A real SQLite file with the outbox table, and dispatchers over it.</summary>
+internal sealed class OutboxTestDatabase : IAsyncDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"newsgraph-outbox-{Guid.NewGuid():N}.db");
+    private readonly List<TopicEventOutboxDispatcher<OutboxTestContext>> _dispatchers = [];
+
+    private OutboxTestDatabase()
+    {
+        var options = new DbContextOptionsBuilder<OutboxTestContext>().UseSqlite($"Data Source={_path}").Options;
+        Contexts = new PooledDbContextFactory<OutboxTestContext>(options);
+    }
+
+    public IDbContextFactory<OutboxTestContext> Contexts { get; }
+
+    public static async Task<OutboxTestDatabase> CreateAsync()
+    {
+        var database = new OutboxTestDatabase();
+        await using var db = await database.Contexts.CreateDbContextAsync();
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        return database;
+    }
+
+    public static TopicEventOutboxOptions Options() => new TopicEventOutboxOptions
+    {
+        PollInterval = TimeSpan.FromMilliseconds(100),
+        BatchSize = 10,
+        LeaseDuration = TimeSpan.FromSeconds(30),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+    }.AddTopic<Greeting>(Greeting.Topic);
+
+    /// <summary>Starts a dispatcher (as the host would) sending to <paramref name="sender"/>.</summary>
+    public async Task<TopicEventOutbox> StartDispatcherAsync(ITopicEventSender sender, TopicEventOutboxOptions? options = null)
+    {
+        var outbox = new TopicEventOutbox(options ?? Options(), TimeProvider.System);
+        var dispatcher = new TopicEventOutboxDispatcher<OutboxTestContext>(
+            Contexts, outbox, sender, TimeProvider.System, NullLogger<TopicEventOutboxDispatcher<OutboxTestContext>>.Instance);
+        await dispatcher.StartAsync(CancellationToken.None);
+        _dispatchers.Add(dispatcher);
+        return outbox;
+    }
+
+    /// <summary>Saves <paramref name="messages"/> in one transaction, as a change with its announcements would be.</summary>
+    public async Task SaveAsync(TopicEventOutbox outbox, params Greeting[] messages)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        foreach (var message in messages)
+        {
+            outbox.Enqueue(db, Greeting.Topic, message);
+        }
+
+        await db.SaveChangesAsync();
+        outbox.Notify();
+    }
+
+    public async Task<List<OutboxMessage>> RowsAsync()
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return await db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var dispatcher in _dispatchers)
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+            dispatcher.Dispose();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+}
+
+internal sealed class OutboxTestContext(DbContextOptions<OutboxTestContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddTopicEventOutbox();
+}
+
+internal sealed record Greeting(int Number, string Text)
+{
+    public const string Topic = "Greetings";
+}
+
+/// <summary>A bus that records what it was sent and fails while told to.</summary>
+internal sealed class RecordingSender : ITopicEventSender
+{
+    private readonly List<(string Topic, object? Message)> _sent = [];
+
+    private int _failuresLeft;
+
+    public IReadOnlyList<(string Topic, object? Message)> Sent
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    public ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _failuresLeft) > 0 && Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new InvalidOperationException("The bus is unreachable.");
+        }
+
+        lock (_sent)
+        {
+            _sent.Add((topic, message));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The next <paramref name="count"/> sends fail, as while the bus is unreachable.</summary>
+    public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
+
+    public async Task WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (Sent.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(Sent.Count >= count, $"{Sent.Count} of {count} messages were sent");
+    }
+}

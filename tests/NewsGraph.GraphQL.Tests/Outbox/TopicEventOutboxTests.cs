@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Outbox;
+
+namespace NewsGraph.GraphQL.Tests.Outbox;
+
+/// <summary>The transactional outbox over a real SQLite file: order, retries, claims shared by two dispatchers.</summary>
+public sealed class TopicEventOutboxTests
+{
+    [Fact]
+    public async Task Committed_messages_are_sent_in_order_and_then_deleted()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var sender = new RecordingSender();
+        var outbox = await database.StartDispatcherAsync(sender);
+
+        await database.SaveAsync(outbox, new Greeting(1, "Grüezi"), new Greeting(2, "Hej"));
+        await database.SaveAsync(outbox, new Greeting(3, "Olá"));
+
+        await sender.WaitForAsync(3);
+        Assert.Equal([1, 2, 3], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+        Assert.All(sender.Sent, s => Assert.Equal(Greeting.Topic, s.Topic));
+        Assert.Equal("Grüezi", ((Greeting)sender.Sent[0].Message!).Text);
+        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task Messages_saved_before_the_dispatcher_started_are_sent_without_a_notification()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var writer = new TopicEventOutbox(OutboxTestDatabase.Options(), TimeProvider.System);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            writer.Enqueue(db, Greeting.Topic, new Greeting(7, "left behind by a crash"));
+            await db.SaveChangesAsync();
+        }
+
+        var sender = new RecordingSender();
+        await database.StartDispatcherAsync(sender);
+        await sender.WaitForAsync(1);
+        Assert.Equal(7, ((Greeting)sender.Sent[0].Message!).Number);
+    }
+
+    [Fact]
+    public async Task An_unsaved_unit_of_work_sends_nothing()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var sender = new RecordingSender();
+        var outbox = await database.StartDispatcherAsync(sender);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            outbox.Enqueue(db, Greeting.Topic, new Greeting(1, "never committed"));
+            outbox.Notify();
+        }
+
+        await database.SaveAsync(outbox, new Greeting(2, "committed"));
+        await sender.WaitForAsync(1);
+        await Task.Delay(300);
+        Assert.Equal(2, ((Greeting)Assert.Single(sender.Sent).Message!).Number);
+    }
+
+    [Fact]
+    public async Task While_the_bus_fails_messages_wait_and_then_go_out_once_each_in_order()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var sender = new RecordingSender();
+        sender.FailNext(5);
+        var outbox = await database.StartDispatcherAsync(sender);
+
+        await database.SaveAsync(outbox, new Greeting(1, "a"), new Greeting(2, "b"));
+        await database.SaveAsync(outbox, new Greeting(3, "c"));
+
+        await sender.WaitForAsync(3);
+        await Task.Delay(300);
+        Assert.Equal([1, 2, 3], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_counted_on_the_message_and_nothing_is_deleted_before_the_bus_takes_it()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var sender = new RecordingSender();
+        sender.FailNext(int.MaxValue);
+        var outbox = await database.StartDispatcherAsync(sender);
+
+        await database.SaveAsync(outbox, new Greeting(1, "a"), new Greeting(2, "b"));
+        await WaitUntilAsync(async () => (await database.RowsAsync()).FirstOrDefault()?.Attempts >= 2);
+        var rows = await database.RowsAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Empty(sender.Sent);
+
+        sender.FailNext(0);
+        await sender.WaitForAsync(2);
+        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task A_message_of_an_undeclared_topic_is_dropped_and_does_not_block_the_next()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            db.Set<OutboxMessage>().Add(new OutboxMessage { Topic = "Retired", Payload = "{}", CreatedAt = DateTime.UtcNow });
+            db.Set<OutboxMessage>().Add(new OutboxMessage { Topic = Greeting.Topic, Payload = "not json", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var sender = new RecordingSender();
+        var outbox = await database.StartDispatcherAsync(sender);
+        await database.SaveAsync(outbox, new Greeting(1, "after the bad ones"));
+
+        await sender.WaitForAsync(1);
+        Assert.Equal(1, ((Greeting)Assert.Single(sender.Sent).Message!).Number);
+        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_on_one_database_send_every_message_once_in_the_order_written()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var sender = new RecordingSender();
+        var first = await database.StartDispatcherAsync(sender);
+        var second = await database.StartDispatcherAsync(sender);
+
+        for (var i = 0; i < 40; i++)
+        {
+            var outbox = i % 2 == 0 ? first : second;
+            await database.SaveAsync(outbox, new Greeting(i * 5, "x"), new Greeting((i * 5) + 1, "x"), new Greeting((i * 5) + 2, "x"), new Greeting((i * 5) + 3, "x"), new Greeting((i * 5) + 4, "x"));
+        }
+
+        await sender.WaitForAsync(200);
+        await Task.Delay(500);
+        Assert.Equal(Enumerable.Range(0, 200), sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+    }
+
+    [Fact]
+    public async Task Messages_claimed_by_a_dispatcher_that_stopped_are_taken_over_when_the_claim_expires()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var writer = new TopicEventOutbox(OutboxTestDatabase.Options(), TimeProvider.System);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            writer.Enqueue(db, Greeting.Topic, new Greeting(1, "claimed by a crashed instance"));
+            await db.SaveChangesAsync();
+            await db.Set<OutboxMessage>().ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedBy, "crashed")
+                .SetProperty(m => m.LockedUntil, DateTime.UtcNow.AddSeconds(1.5)));
+        }
+
+        var sender = new RecordingSender();
+        await database.StartDispatcherAsync(sender);
+        await Task.Delay(700);
+        Assert.Empty(sender.Sent);
+
+        await sender.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        Assert.Equal(1, ((Greeting)Assert.Single(sender.Sent).Message!).Number);
+    }
+
+    [Fact]
+    public async Task Enqueue_refuses_a_topic_that_was_not_declared_for_the_message_type()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var outbox = new TopicEventOutbox(OutboxTestDatabase.Options(), TimeProvider.System);
+        await using var db = await database.Contexts.CreateDbContextAsync();
+
+        Assert.Throws<InvalidOperationException>(() => outbox.Enqueue(db, "Unknown", new Greeting(1, "x")));
+        Assert.Throws<InvalidOperationException>(() => outbox.Enqueue(db, Greeting.Topic, "not a greeting"));
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true in time");
+            await Task.Delay(50);
+        }
+    }
+}

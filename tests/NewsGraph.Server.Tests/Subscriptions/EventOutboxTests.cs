@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Outbox;
+using NewsGraph.Server.Articles;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Tests.Mutations;
+using NewsGraph.Server.Tests.TestHosting;
+using NewsGraph.Server.Tests.Transports;
+
+namespace NewsGraph.Server.Tests.Subscriptions;
+
+/// <summary>
+/// Publications go through the event outbox: with Redis down the change still commits and the mutation succeeds, the
+/// announcement waits in the database and reaches subscribers when Redis is back — also from another instance when
+/// the one that published is gone.
+/// </summary>
+public sealed class EventOutboxTests
+{
+    [Fact]
+    public async Task A_mutation_while_Redis_is_down_succeeds_and_its_event_arrives_when_Redis_is_back()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var editor = await EditorServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Redis:Configuration"] = redis.Configuration,
+            // Without the outbox, a send that cannot reach Redis in 1 s would fail the mutation after its commit.
+            ["Redis:SendTimeout"] = "00:00:01",
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:MaxRetryDelay"] = "00:00:00.500",
+        });
+        using var client = await TransportClient.ConnectAsync(editor.Server.BaseAddress, "graphql-transport-ws");
+        await client.SubscribeAsync("b", "subscription { onBreakingNews { title status } }");
+        await PublishUntilReceivedAsync(editor, client);
+
+        await redis.StopAsync();
+        var published = await editor.CreateAndPublishAsync("Published while Redis is down", isBreaking: true);
+        Assert.Equal("PUBLISHED", (string?)published["status"]);
+        Assert.Equal(1, await OutboxCountAsync(editor.Server.Services));
+
+        await redis.StartProcessAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonObject? received = null;
+        while (received is null && DateTime.UtcNow < deadline)
+        {
+            var message = await client.ReceiveAsync(TimeSpan.FromSeconds(30));
+            Assert.Null(message["payload"]!["errors"]);
+            if ((string?)message["payload"]!["data"]!["onBreakingNews"]!["title"] == "Published while Redis is down")
+            {
+                received = message;
+            }
+        }
+
+        Assert.NotNull(received);
+        await WaitUntilAsync(async () => await OutboxCountAsync(editor.Server.Services) == 0);
+    }
+
+    [Fact]
+    public async Task An_event_left_by_an_instance_that_stopped_is_sent_by_another_instance_on_the_same_database()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = Path.Combine(Path.GetTempPath(), $"newsgraph-outbox-shared-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string>
+        {
+            ["Redis:Configuration"] = redis.Configuration,
+            ["Redis:SendTimeout"] = "00:00:01",
+            ["ConnectionStrings:News"] = $"Data Source={database}",
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:LeaseDuration"] = "00:00:02",
+            ["Outbox:MaxRetryDelay"] = "00:00:00.500",
+        };
+        try
+        {
+            await using var b = await NewsGraphServer.StartAsync(settings);
+            using var onB = await SubscriptionProbe.StartAsync(b.Services, "subscription { onArticlePublished { slug } }");
+            var id = await SubscriptionProbe.ArticleIdAsync(b.Services, "archived-election-live-blog");
+
+            await using (var a = await NewsGraphServer.StartAsync(settings))
+            {
+                await redis.StopAsync();
+                Assert.True(await a.Services.GetRequiredService<ArticlePublishing>().PublishAsync(id, isBreaking: false, CancellationToken.None));
+                Assert.Equal(1, await OutboxCountAsync(a.Services));
+            }
+
+            // A is gone with its claim on the message; B takes it over once the claim expires and Redis is back.
+            await redis.StartProcessAsync();
+            Assert.Equal("archived-election-live-blog", (string?)(await onB.NextArticleAsync("onArticlePublished", TimeSpan.FromSeconds(30)))["slug"]);
+            await WaitUntilAsync(async () => await OutboxCountAsync(b.Services) == 0);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+        }
+    }
+
+    private static async Task<int> OutboxCountAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        return await db.Set<OutboxMessage>().CountAsync();
+    }
+
+    /// <summary>The subscription registers asynchronously: publish fresh drafts until one arrives.</summary>
+    private static async Task PublishUntilReceivedAsync(EditorServer editor, TransportClient client)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await editor.CreateAndPublishAsync($"Warm-up {attempt}", isBreaking: true);
+            try
+            {
+                var message = await client.ReceiveAsync(TimeSpan.FromMilliseconds(400));
+                Assert.Null(message["payload"]!["errors"]);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // Not subscribed yet: publish another.
+            }
+        }
+
+        Assert.Fail("No publication arrived.");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true in time");
+            await Task.Delay(100);
+        }
+    }
+}
