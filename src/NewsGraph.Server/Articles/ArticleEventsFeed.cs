@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsGraph.GraphQL.Subscriptions;
+using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
 
 namespace NewsGraph.Server.Articles;
@@ -20,6 +21,7 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
 
     private readonly ITopicEventReceiver _events;
     private readonly IDbContextFactory<NewsDbContext> _databases;
+    private readonly CategoryHierarchy _categories;
     private readonly ILogger<ArticleEventsFeed> _logger;
     // Loaded articles go to subscribers through a hub of their own: the same bounded per-subscriber buffers as the
     // bus, but in-process only, whatever the bus is.
@@ -31,11 +33,13 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
     public ArticleEventsFeed(
         ITopicEventReceiver events,
         IDbContextFactory<NewsDbContext> databases,
+        CategoryHierarchy categories,
         TopicEventBusOptions hubOptions,
         ILogger<ArticleEventsFeed> logger)
     {
         _events = events;
         _databases = databases;
+        _categories = categories;
         _logger = logger;
         _loaded = new TopicEventHub(hubOptions);
         _published = new Lazy<Task>(() => StartAsync<ArticlePublished>(ArticleEvents.PublishedTopic, PublishedLocalTopic, e => e.ArticleId, includeUnpublished: false));
@@ -131,6 +135,12 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
         try
         {
             article = await LoadAsync(articleId, includeUnpublished, cancellationToken);
+            if (article is not null)
+            {
+                // Subscribers filtering by category match the article against the tree in memory: make it know
+                // the article's category (a new one reloads it) before they do.
+                await _categories.EnsureCurrentAsync(article.CategoryId, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -24,18 +24,17 @@ public static class ArticleSubscriptions
             {
                 var categorySlug = ctx.GetArgument<string?>("categorySlug");
                 var authorSlug = ctx.GetArgument<string?>("authorSlug");
-                // The category tree is read once, when subscribing; each event is then matched in memory.
-                HashSet<int>? categoryIds = null;
+                // Each event is matched in memory against the category tree as it is when the event arrives, so a
+                // subcategory created (or a category that did not exist yet) after subscribing is included.
+                var categories = ctx.RequestServices!.GetRequiredService<CategoryHierarchy>();
                 if (categorySlug is not null)
                 {
-                    await using var db = await ctx.CreateNewsDbContextAsync();
-                    var tree = await CategoryTree.LoadAsync(db, ctx.CancellationToken);
-                    categoryIds = tree.FindId(categorySlug) is int id ? tree.WithDescendants(id).ToHashSet() : [];
+                    await categories.EnsureLoadedAsync(ctx.CancellationToken);
                 }
 
                 var stream = await Feed(ctx).SubscribePublishedAsync(ctx.CancellationToken);
                 return stream.Where(a =>
-                    (categoryIds is null || categoryIds.Contains(a.CategoryId))
+                    (categorySlug is null || categories.IsWithin(a.CategoryId, categorySlug))
                     && (authorSlug is null || string.Equals(a.Author.Slug, authorSlug, StringComparison.Ordinal)));
             });
 

@@ -25,13 +25,28 @@ internal static class CategoryMutations
 
     public static void AddTo(ObjectGraphType mutation)
     {
-        mutation.AddMutationField<CategoryType, Category>("createCategory", "category", CategoryInputs.Create, CreateErrors, CreateAsync,
+        mutation.AddMutationField<CategoryType, Category>("createCategory", "category", CategoryInputs.Create, CreateErrors, InvalidatingHierarchy(CreateAsync),
             "Creates a category, top-level or under a parent.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<CategoryType, Category>("updateCategory", "category", CategoryInputs.Update, UpdateErrors, UpdateAsync,
+        mutation.AddMutationField<CategoryType, Category>("updateCategory", "category", CategoryInputs.Update, UpdateErrors, InvalidatingHierarchy(UpdateAsync),
             "Changes a category's name, description, parent or position; the slug never changes.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<CategoryType, Category>("deleteCategory", "category", CategoryInputs.Id, DeleteErrors, DeleteAsync,
+        mutation.AddMutationField<CategoryType, Category>("deleteCategory", "category", CategoryInputs.Id, DeleteErrors, InvalidatingHierarchy(DeleteAsync),
             "Deletes a category without articles (of any status) and subcategories; the payload holds it as it was.").AuthorizeWithRoles(EditorRoles.All);
     }
+
+    /// <summary>After any category mutation the subscription filters' copy of the tree is reloaded before the next event.</summary>
+    private static Func<IResolveFieldContext, MutationInput, Task<MutationResult<Category>>> InvalidatingHierarchy(
+        Func<IResolveFieldContext, MutationInput, Task<MutationResult<Category>>> mutate) =>
+        async (ctx, input) =>
+        {
+            try
+            {
+                return await mutate(ctx, input);
+            }
+            finally
+            {
+                ctx.RequestServices!.GetRequiredService<CategoryHierarchy>().Invalidate();
+            }
+        };
 
     private static async Task<MutationResult<Category>> CreateAsync(IResolveFieldContext ctx, MutationInput input)
     {

@@ -11,11 +11,13 @@ internal sealed class CategoryTree
 {
     private readonly ILookup<int?, int> _childrenByParent;
     private readonly Dictionary<string, int> _idsBySlug;
+    private readonly Dictionary<int, (int? ParentId, string Slug)> _byId;
 
     private CategoryTree(IReadOnlyCollection<(int Id, int? ParentId, string Slug)> rows)
     {
         _childrenByParent = rows.ToLookup(r => r.ParentId, r => r.Id);
         _idsBySlug = rows.ToDictionary(r => r.Slug, r => r.Id, StringComparer.Ordinal);
+        _byId = rows.ToDictionary(r => r.Id, r => (r.ParentId, r.Slug));
     }
 
     public static async Task<CategoryTree> LoadAsync(NewsDbContext db, CancellationToken cancellationToken)
@@ -27,6 +29,31 @@ internal sealed class CategoryTree
     }
 
     public int? FindId(string slug) => _idsBySlug.TryGetValue(slug, out var id) ? id : null;
+
+    public bool Contains(int categoryId) => _byId.ContainsKey(categoryId);
+
+    /// <summary>Whether the category is the one named <paramref name="slug"/> or lies anywhere under it.</summary>
+    public bool IsWithin(int categoryId, string slug)
+    {
+        int? current = categoryId;
+        for (var depth = 0; current is int id && depth <= _byId.Count; depth++)
+        {
+            // The depth bound stops at a cycle, which would be a data error.
+            if (!_byId.TryGetValue(id, out var category))
+            {
+                return false;
+            }
+
+            if (string.Equals(category.Slug, slug, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            current = category.ParentId;
+        }
+
+        return false;
+    }
 
     /// <summary>The category itself and all of its descendants.</summary>
     public IReadOnlyList<int> WithDescendants(int categoryId)

@@ -116,6 +116,7 @@ public static class NewsSchemaServiceCollectionExtensions
             outbox.AddTopic<ArticlePublished>(ArticleEvents.PublishedTopic)
                 .AddTopic<ArticleUpdated>(ArticleEvents.UpdatedTopic);
         });
+        services.AddSingleton<CategoryHierarchy>();
         services.AddSingleton<ArticleEventsFeed>();
         services.AddSingleton<ArticlePublishing>();
         services.AddSingleton<ArticleBodyRenderer>();

@@ -76,11 +76,14 @@ public sealed class EditorServer : IAsyncDisposable
         return await read(db);
     }
 
-    /// <summary>Creates a draft in the first author's first category and publishes it; the published article's id, version and status.</summary>
-    public async Task<JsonNode> CreateAndPublishAsync(string title, bool isBreaking)
+    /// <summary>
+    /// Creates a draft by the first author in <paramref name="categoryId"/> (default: the first category) and publishes
+    /// it; the published article's id, version and status.
+    /// </summary>
+    public async Task<JsonNode> CreateAndPublishAsync(string title, bool isBreaking, string? categoryId = null)
     {
         var authorId = await FirstIdAsync("authors");
-        var categoryId = await FirstIdAsync("categories");
+        categoryId ??= await FirstIdAsync("categories");
         var created = await MutateAsync("createArticle", "CreateArticleInput",
             new { title, body = "It happens *now*.", authorId, categoryId }, "article { id version }");
         var published = await MutateAsync("publishArticle", "PublishArticleInput",
