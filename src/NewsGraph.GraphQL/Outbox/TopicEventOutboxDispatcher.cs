@@ -92,10 +92,12 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
             .ConfigureAwait(false);
 
         var done = new List<long>(batch.Count);
+        var claimedUntil = now + Options.LeaseDuration;
         try
         {
             foreach (var message in batch)
             {
+                claimedUntil = await RenewClaimIfHalfGoneAsync(messages, instance, claimedUntil, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     await SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -121,6 +123,25 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
         }
 
         return batch.Count == Options.BatchSize;
+    }
+
+    /// <summary>
+    /// A batch that takes long (the bus retries while it is unreachable) keeps its claim: another instance must not
+    /// take over messages this one is still sending, or both would send them, out of order.
+    /// </summary>
+    private async ValueTask<DateTime> RenewClaimIfHalfGoneAsync(DbSet<OutboxMessage> messages, string instance, DateTime claimedUntil, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (claimedUntil - now > Options.LeaseDuration / 2)
+        {
+            return claimedUntil;
+        }
+
+        var renewed = now + Options.LeaseDuration;
+        await messages.Where(m => m.LockedBy == instance)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, renewed), cancellationToken)
+            .ConfigureAwait(false);
+        return renewed;
     }
 
     private async ValueTask SendAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -16,9 +16,10 @@ public sealed class TopicEventOutboxOptions
 
     /// <summary>
     /// How long a claim lasts: another instance sharing the database takes over the messages of a dispatcher that
-    /// stopped (crashed) once its claim has expired.
+    /// stopped (crashed) once its claim has expired. A dispatcher renews its claim before each send once half of it is
+    /// gone; keep it longer than one send may block (the Redis bus retries for up to <c>Redis:SendTimeout</c>, 30 s).
     /// </summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The longest pause between attempts while the bus is unreachable (the pause doubles up to it).</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);

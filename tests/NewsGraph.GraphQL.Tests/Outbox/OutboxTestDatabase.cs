@@ -112,19 +112,25 @@ internal sealed class RecordingSender : ITopicEventSender
         }
     }
 
-    public ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
+    /// <summary>How long each send takes (a slow bus).</summary>
+    public TimeSpan Delay { get; set; }
+
+    public async ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _failuresLeft) > 0 && Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new InvalidOperationException("The bus is unreachable.");
         }
 
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+
         lock (_sent)
         {
             _sent.Add((topic, message));
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>The next <paramref name="count"/> sends fail, as while the bus is unreachable.</summary>

@@ -134,6 +134,33 @@ public sealed class TopicEventOutboxTests
     }
 
     [Fact]
+    public async Task A_batch_that_outlasts_the_lease_keeps_its_claim_and_is_not_sent_twice()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        // Six sends of 300 ms: the batch takes about twice the 1 s lease, while a second dispatcher waits for it.
+        var sender = new RecordingSender { Delay = TimeSpan.FromMilliseconds(300) };
+        var options = OutboxTestDatabase.Options();
+        options.LeaseDuration = TimeSpan.FromSeconds(1);
+        var writer = new TopicEventOutbox(options, TimeProvider.System);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                writer.Enqueue(db, Greeting.Topic, new Greeting(i, "slow"));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await database.StartDispatcherAsync(sender, options);
+        await database.StartDispatcherAsync(sender, options);
+
+        await sender.WaitForAsync(6);
+        await Task.Delay(1_500);
+        Assert.Equal(Enumerable.Range(0, 6), sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+    }
+
+    [Fact]
     public async Task Messages_claimed_by_a_dispatcher_that_stopped_are_taken_over_when_the_claim_expires()
     {
         await using var database = await OutboxTestDatabase.CreateAsync();
