@@ -52,13 +52,18 @@ public sealed class RedisTopicEventBus : ITopicEventSender, ITopicEventReceiver,
         return await connection.GetDatabase().PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
+    public ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
+        // Lets readers drop the copy that a retry below may write when the first attempt did reach Redis.
+        => SendAsync(topic, message, Guid.NewGuid().ToString("N"), cancellationToken);
+
+    public async ValueTask SendAsync<TMessage>(string topic, TMessage message, string eventId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(topic);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
         var envelope = new RedisEventEnvelope
         {
-            // Lets readers drop the copy that a retry below may write when the first attempt did reach Redis.
-            Id = Guid.NewGuid().ToString("N"),
+            // Readers drop an envelope id they have seen: a retried write, or the same event sent again.
+            Id = eventId,
             SentAt = DateTimeOffset.UtcNow,
             Body = JsonSerializer.SerializeToElement(message, RedisEventEnvelope.JsonOptions),
         };

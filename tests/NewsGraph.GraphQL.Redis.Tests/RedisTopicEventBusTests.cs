@@ -49,6 +49,26 @@ public sealed class RedisTopicEventBusTests
     }
 
     [Fact]
+    public async Task A_message_sent_twice_with_one_event_id_is_delivered_once()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var sender = CreateBus(redis);
+        await using var reader = CreateBus(redis);
+        await using var subscription = await reader.SubscribeAsync<Numbered>("once");
+
+        await sender.SendAsync("once", new Numbered(1), "event-1");
+        await sender.SendAsync("once", new Numbered(1), "event-1");
+        await sender.SendAsync("once", new Numbered(2), "event-2");
+
+        Assert.Equal([1, 2], await TakeAsync(subscription, 2));
+        // Both copies are in the stream; the reader dropped the second.
+        var range = await redis.ExecuteAsync("XRANGE", "newsgraph:events:once", "-", "+");
+        Assert.Equal(2, range.Split("\"id\":\"event-1\"").Length - 1);
+        await sender.SendAsync("once", new Numbered(3), "event-3");
+        Assert.Equal([3], await TakeAsync(subscription, 1));
+    }
+
+    [Fact]
     public async Task Keys_and_the_envelope_are_readable_and_other_systems_can_publish()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -122,6 +122,13 @@ internal sealed class TimedEventSender(ITopicEventSender inner) : ITopicEventSen
         Volatile.Write(ref _lastSendEnd, Stopwatch.GetTimestamp());
     }
 
+    public async ValueTask SendAsync<TMessage>(string topic, TMessage message, string eventId, CancellationToken cancellationToken = default)
+    {
+        Volatile.Write(ref _lastSendStart, Stopwatch.GetTimestamp());
+        await inner.SendAsync(topic, message, eventId, cancellationToken);
+        Volatile.Write(ref _lastSendEnd, Stopwatch.GetTimestamp());
+    }
+
     /// <summary>Replaces the registered sender by a timed wrapper around it; returns a slot that holds the wrapper once resolved.</summary>
     public static Slot<TimedEventSender?> Decorate(IServiceCollection services)
     {

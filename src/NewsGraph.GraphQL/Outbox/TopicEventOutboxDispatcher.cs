@@ -12,7 +12,9 @@ namespace NewsGraph.GraphQL.Outbox;
 /// share a database take turns: a dispatcher claims a batch only while no other instance holds an unexpired claim,
 /// so one sends at a time and the order holds across instances too; a crashed dispatcher's claim expires after
 /// <see cref="TopicEventOutboxOptions.LeaseDuration"/>. When the bus fails, the batch stays claimed and is retried
-/// with a growing pause; nothing is deleted that the bus has not taken.
+/// with a growing pause; nothing is deleted that the bus has not taken. Each row is sent with the same event id every
+/// time (<see cref="ITopicEventSender.SendAsync{TMessage}(string, TMessage, string, CancellationToken)"/>), so a bus that
+/// de-duplicates turns the outbox's at-least-once into once.
 /// </summary>
 public sealed class TopicEventOutboxDispatcher<TContext>(
     IDbContextFactory<TContext> databases,
@@ -156,13 +158,20 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
 
         try
         {
-            await topic.SendPayloadAsync(sender, message.Payload, Options.JsonOptions, cancellationToken).ConfigureAwait(false);
+            await topic.SendPayloadAsync(sender, message.Payload, EventId(message), Options.JsonOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
             TopicEventOutboxLog.Unsendable(logger, message.Id, message.Topic, ex.Message);
         }
     }
+
+    /// <summary>
+    /// The same for every send of a row, so a bus that de-duplicates (Redis) delivers a re-sent row once; the creation
+    /// time keeps rows of different databases apart (their ids may coincide).
+    /// </summary>
+    internal static string EventId(OutboxMessage message) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"outbox:{message.Id}:{message.CreatedAt.Ticks}");
 
     private TimeSpan RetryDelay(int failures)
     {

@@ -37,14 +37,14 @@ public sealed class TopicEventOutboxOptions
         _topics[topic] = new OutboxTopic(
             topic,
             typeof(TMessage),
-            (sender, payload, json, cancellationToken) =>
-                sender.SendAsync(topic, JsonSerializer.Deserialize<TMessage>(payload, json)!, cancellationToken));
+            (sender, payload, eventId, json, cancellationToken) =>
+                sender.SendAsync(topic, JsonSerializer.Deserialize<TMessage>(payload, json)!, eventId, cancellationToken));
         return this;
     }
 }
 
-/// <summary>A topic of the outbox: its message type and how a stored payload is sent as that type.</summary>
+/// <summary>A topic of the outbox: its message type and how a stored payload is sent as that type, with its event id.</summary>
 public sealed record OutboxTopic(
     string Name,
     Type MessageType,
-    Func<ITopicEventSender, string, JsonSerializerOptions, CancellationToken, ValueTask> SendPayloadAsync);
+    Func<ITopicEventSender, string, string, JsonSerializerOptions, CancellationToken, ValueTask> SendPayloadAsync);

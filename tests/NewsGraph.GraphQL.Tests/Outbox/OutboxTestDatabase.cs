@@ -98,8 +98,10 @@ internal sealed record Greeting(int Number, string Text)
 internal sealed class RecordingSender : ITopicEventSender
 {
     private readonly List<(string Topic, object? Message)> _sent = [];
+    private readonly List<string?> _eventIds = [];
 
     private int _failuresLeft;
+    private int _lostAcknowledgements;
 
     public IReadOnlyList<(string Topic, object? Message)> Sent
     {
@@ -114,6 +116,36 @@ internal sealed class RecordingSender : ITopicEventSender
 
     /// <summary>How long each send takes (a slow bus).</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>The event ids the messages were sent with, in order.</summary>
+    public IReadOnlyList<string?> EventIds
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return [.. _eventIds];
+            }
+        }
+    }
+
+    public async ValueTask SendAsync<TMessage>(string topic, TMessage message, string eventId, CancellationToken cancellationToken = default)
+    {
+        await SendAsync(topic, message, cancellationToken);
+        lock (_sent)
+        {
+            _eventIds.Add(eventId);
+        }
+
+        if (Volatile.Read(ref _lostAcknowledgements) > 0 && Interlocked.Decrement(ref _lostAcknowledgements) >= 0)
+        {
+            // The bus took the message but the sender never heard back (a connection dropped after the write).
+            throw new TimeoutException("No reply from the bus.");
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> sends reach the bus but fail for the sender.</summary>
+    public void LoseAcknowledgementOfNext(int count) => Volatile.Write(ref _lostAcknowledgements, count);
 
     public async ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
     {

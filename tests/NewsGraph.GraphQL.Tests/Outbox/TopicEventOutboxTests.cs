@@ -95,6 +95,26 @@ public sealed class TopicEventOutboxTests
     }
 
     [Fact]
+    public async Task A_message_sent_again_carries_the_same_event_id_so_a_deduplicating_bus_delivers_it_once()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var sender = new RecordingSender();
+        sender.LoseAcknowledgementOfNext(1);
+        var outbox = await database.StartDispatcherAsync(sender);
+
+        await database.SaveAsync(outbox, new Greeting(1, "a"), new Greeting(2, "b"));
+
+        // The first send reached the bus but looked failed: the row stayed and went out again, with the same id.
+        await sender.WaitForAsync(3);
+        Assert.Equal([1, 1, 2], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+        var ids = sender.EventIds;
+        Assert.Equal(ids[0], ids[1]);
+        Assert.NotEqual(ids[1], ids[2]);
+        Assert.All(ids, id => Assert.StartsWith("outbox:", id, StringComparison.Ordinal));
+        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+    }
+
+    [Fact]
     public async Task A_message_of_an_undeclared_topic_is_dropped_and_does_not_block_the_next()
     {
         await using var database = await OutboxTestDatabase.CreateAsync();
