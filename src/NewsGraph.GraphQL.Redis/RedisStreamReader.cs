@@ -31,6 +31,10 @@ internal sealed class RedisStreamReader : IAsyncDisposable
     private RedisValue _lastId;
     private int _disposed;
     private bool _doorbellSubscribed;
+    // Set after a failed round or a full batch, the ways to fall far behind: the next read also asks whether the
+    // stream dropped entries this reader never read.
+    private bool _mayHaveFallenBehind;
+    private long _trimmedUnreadGaps;
 
     private RedisStreamReader(
         string topic,
@@ -89,6 +93,9 @@ internal sealed class RedisStreamReader : IAsyncDisposable
     /// <summary>Something may have been added: read as soon as possible.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
+    /// <summary>How often this reader found entries dropped from the stream before it had read them (events lost).</summary>
+    public long TrimmedUnreadGaps => Interlocked.Read(ref _trimmedUnreadGaps);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -128,6 +135,7 @@ internal sealed class RedisStreamReader : IAsyncDisposable
             {
                 // Redis away: the position is unchanged, so the next round reads from the same place.
                 RedisTopicEventBusLog.ReadFailed(_logger, ex, _streamKey.ToString());
+                _mayHaveFallenBehind = true;
             }
 
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -160,7 +168,9 @@ internal sealed class RedisStreamReader : IAsyncDisposable
         while (!stopping.IsCancellationRequested)
         {
             // XREAD without BLOCK (a multiplexed connection must never block): strictly after the last-seen id.
-            var entries = await database.StreamReadAsync(_streamKey, _lastId, _options.ReadBatchSize).ConfigureAwait(false);
+            var entries = _mayHaveFallenBehind
+                ? await ReadCheckingForDroppedEntriesAsync(database).ConfigureAwait(false)
+                : await database.StreamReadAsync(_streamKey, _lastId, _options.ReadBatchSize).ConfigureAwait(false);
             foreach (var entry in entries)
             {
                 Dispatch(entry);
@@ -171,7 +181,68 @@ internal sealed class RedisStreamReader : IAsyncDisposable
             {
                 return;
             }
+
+            _mayHaveFallenBehind = true;
         }
+    }
+
+    /// <summary>
+    /// Streams keep the last <see cref="RedisTopicEventBusOptions.StreamMaxLength"/> entries: an instance away for
+    /// longer than that many events cannot get the oldest back, but must not lose them silently. Trimming removes the
+    /// oldest entries first, so if an entry this reader had not read is gone, so is everything before it, including
+    /// the last entry it read: the stream's first entry is then after the reader's position. Asked in one transaction
+    /// with the read (no trim can fall in between), after a failed read or a full batch — the ways to fall that far
+    /// behind. A reader that has read nothing yet compares what was ever added with what is left. Reported as an error
+    /// and counted; the reader goes on with what the stream still has. (It can also fire when a trim cut exactly at
+    /// the reader's position, or when the stream was recreated by a Redis restart without persistence.)
+    /// </summary>
+    private async Task<StreamEntry[]> ReadCheckingForDroppedEntriesAsync(IDatabase database)
+    {
+        var transaction = database.CreateTransaction();
+        var info = transaction.ExecuteAsync("XINFO", "STREAM", _streamKey);
+        var read = transaction.StreamReadAsync(_streamKey, _lastId, _options.ReadBatchSize);
+        await transaction.ExecuteAsync().ConfigureAwait(false);
+        var entries = await read.ConfigureAwait(false);
+        _mayHaveFallenBehind = false;
+
+        string? firstEntryId = null;
+        long entriesAdded = 0;
+        long length = 0;
+        try
+        {
+            var fields = (RedisResult[]?)await info.ConfigureAwait(false) ?? [];
+            for (var i = 0; i + 1 < fields.Length; i += 2)
+            {
+                switch ((string?)fields[i])
+                {
+                    case "first-entry" when fields[i + 1].Resp2Type == ResultType.Array && ((RedisResult[])fields[i + 1]!) is [var id, ..]:
+                        firstEntryId = (string?)id;
+                        break;
+                    case "entries-added":
+                        entriesAdded = (long)fields[i + 1];
+                        break;
+                    case "length":
+                        length = (long)fields[i + 1];
+                        break;
+                }
+            }
+        }
+        catch (RedisServerException)
+        {
+            return entries; // no such stream (yet): nothing was dropped from it
+        }
+
+        var lastRead = (string?)_lastId ?? "0-0";
+        var lost = lastRead == "0-0"
+            ? entriesAdded > length
+            : firstEntryId is not null && StreamIds.Compare(firstEntryId, lastRead) > 0;
+        if (lost)
+        {
+            Interlocked.Increment(ref _trimmedUnreadGaps);
+            RedisTopicEventBusLog.EntriesTrimmedUnread(_logger, _streamKey.ToString(), lastRead, firstEntryId ?? "(none)");
+        }
+
+        return entries;
     }
 
     private void Dispatch(StreamEntry entry)

@@ -45,6 +45,15 @@ public sealed class RedisTopicEventBus : ITopicEventSender, ITopicEventReceiver,
     /// <summary>Whether the connection to Redis is up right now.</summary>
     public bool IsConnected => _connection.IsCompletedSuccessfully && _connection.Result.IsConnected;
 
+    /// <summary>
+    /// How often this instance found stream entries dropped before it had read them: events its subscribers never got
+    /// (each also logged as an error). Zero unless an instance was away for more than
+    /// <see cref="RedisTopicEventBusOptions.StreamMaxLength"/> events of a topic.
+    /// </summary>
+    public long TrimmedUnreadGaps => _readers.Values
+        .Where(r => r.IsValueCreated && r.Value.IsCompletedSuccessfully)
+        .Sum(r => r.Value.Result.TrimmedUnreadGaps);
+
     /// <summary>Asks Redis for a reply, to tell a live connection from a half-open one (health checks).</summary>
     public async Task<TimeSpan> PingAsync(CancellationToken cancellationToken)
     {

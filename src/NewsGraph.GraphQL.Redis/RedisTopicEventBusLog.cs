@@ -21,4 +21,6 @@ internal static partial class RedisTopicEventBusLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Redis connection failed ({ConnectionType}, {FailureType}); events published meanwhile are read on reconnection.")]
     public static partial void ConnectionFailed(ILogger logger, ConnectionType connectionType, ConnectionFailureType failureType);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Events were probably lost: Redis stream {StreamKey} no longer holds the entries after {LastReadId}, the last this instance read (its oldest entry is {FirstEntryId}). Raise Redis:StreamMaxLength if instances are away this long.")]
+    public static partial void EntriesTrimmedUnread(ILogger logger, string streamKey, string lastReadId, string firstEntryId);
 }

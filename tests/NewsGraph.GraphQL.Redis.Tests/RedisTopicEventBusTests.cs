@@ -11,11 +11,11 @@ public sealed class RedisTopicEventBusTests
 
     public sealed record Numbered(int Number);
 
-    private static RedisTopicEventBus CreateBus(RedisServer redis, string prefix = "newsgraph") =>
+    private static RedisTopicEventBus CreateBus(RedisServer redis, string prefix = "newsgraph", string credentials = "") =>
         new(
             new RedisTopicEventBusOptions
             {
-                Configuration = redis.Configuration + ",connectTimeout=1000,connectRetry=1",
+                Configuration = redis.Configuration + ",connectTimeout=1000,connectRetry=1" + credentials,
                 KeyPrefix = prefix,
                 PollInterval = TimeSpan.FromMilliseconds(250),
                 SendTimeout = TimeSpan.FromSeconds(60),
@@ -66,6 +66,56 @@ public sealed class RedisTopicEventBusTests
         Assert.Equal(2, range.Split("\"id\":\"event-1\"").Length - 1);
         await sender.SendAsync("once", new Numbered(3), "event-3");
         Assert.Equal([3], await TakeAsync(subscription, 1));
+    }
+
+    [Fact]
+    public async Task Entries_dropped_from_the_stream_while_an_instance_could_not_read_are_reported_as_lost()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        // The instance connects as a user of its own, so the test can take its right to read away (it is "away").
+        Assert.StartsWith("+OK", await redis.ExecuteAsync("ACL", "SETUSER", "bus", "on", ">bus-secret", "~*", "&*", "+@all"), StringComparison.Ordinal);
+        await using var bus = CreateBus(redis, credentials: ",user=bus,password=bus-secret");
+        await using var subscription = await bus.SubscribeAsync<Numbered>("gaps");
+        await bus.SendAsync("gaps", new Numbered(0));
+        Assert.Equal([0], await TakeAsync(subscription, 1));
+
+        await redis.ExecuteAsync("ACL", "SETUSER", "bus", "-xread");
+        await redis.ExecuteAsync("PUBLISH", "newsgraph:doorbell:gaps", "");
+        await Task.Delay(600); // a failed read or two (polls every 250 ms)
+        // Meanwhile: 300 events, of which the stream keeps the newest 10.
+        await redis.ExecuteAsync(
+            "EVAL",
+            """for i = 1, 300 do redis.call('XADD', KEYS[1], '*', 'envelope', '{"body":{"number":' .. i .. '}}') end redis.call('XTRIM', KEYS[1], 'MAXLEN', 10) return 1""",
+            "1", "newsgraph:events:gaps");
+        await redis.ExecuteAsync("ACL", "SETUSER", "bus", "+xread");
+
+        Assert.Equal(Enumerable.Range(291, 10), await TakeAsync(subscription, 10));
+        Assert.Equal(1, bus.TrimmedUnreadGaps);
+    }
+
+    [Fact]
+    public async Task Dropping_entries_that_were_already_read_is_not_a_loss()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        Assert.StartsWith("+OK", await redis.ExecuteAsync("ACL", "SETUSER", "bus", "on", ">bus-secret", "~*", "&*", "+@all"), StringComparison.Ordinal);
+        await using var bus = CreateBus(redis, credentials: ",user=bus,password=bus-secret");
+        await using var subscription = await bus.SubscribeAsync<Numbered>("trimmed");
+        for (var i = 0; i < 20; i++)
+        {
+            await bus.SendAsync("trimmed", new Numbered(i));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 20), await TakeAsync(subscription, 20));
+        // Away briefly (its reads fail), while the stream drops entries it had already read: checked, nothing lost.
+        await redis.ExecuteAsync("ACL", "SETUSER", "bus", "-xread");
+        await redis.ExecuteAsync("PUBLISH", "newsgraph:doorbell:trimmed", "");
+        await Task.Delay(600);
+        await redis.ExecuteAsync("XTRIM", "newsgraph:events:trimmed", "MAXLEN", "5");
+        await redis.ExecuteAsync("ACL", "SETUSER", "bus", "+xread");
+        await bus.SendAsync("trimmed", new Numbered(20));
+
+        Assert.Equal([20], await TakeAsync(subscription, 1));
+        Assert.Equal(0, bus.TrimmedUnreadGaps);
     }
 
     [Fact]
