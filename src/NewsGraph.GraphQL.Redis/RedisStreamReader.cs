@@ -70,8 +70,11 @@ internal sealed class RedisStreamReader : IAsyncDisposable
         ILogger logger)
     {
         // Without Redis, "now" on this machine's clock is the start: entry ids are the Redis server's milliseconds,
-        // so entries added after this subscriber arrived have larger ids once Redis is there.
-        RedisValue start = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}-0";
+        // so entries added after this subscriber arrived have larger ids once Redis is there. The position is the
+        // very end of the previous millisecond: an entry added in this same millisecond (id "now-0") is read too —
+        // "now-0" itself would skip it, as reads are strictly after the position.
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        RedisValue start = $"{(now - 1).ToString(CultureInfo.InvariantCulture)}-{ulong.MaxValue.ToString(CultureInfo.InvariantCulture)}";
         if (connection.IsCompletedSuccessfully && connection.Result.IsConnected)
         {
             try
@@ -131,9 +134,11 @@ internal sealed class RedisStreamReader : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+#pragma warning disable CA1031 // Whatever fails (Redis away, a reply not as expected), the reader must not die: it retries.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                // Redis away: the position is unchanged, so the next round reads from the same place.
+                // The position is unchanged, so the next round reads from the same place.
                 RedisTopicEventBusLog.ReadFailed(_logger, ex, _streamKey.ToString());
                 _mayHaveFallenBehind = true;
             }
