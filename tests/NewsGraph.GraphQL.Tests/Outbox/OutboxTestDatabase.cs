@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsGraph.GraphQL.Outbox;
 using NewsGraph.GraphQL.Subscriptions;
+using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.GraphQL.Tests.Outbox;
 
@@ -76,11 +76,7 @@ internal sealed class OutboxTestDatabase : IAsyncDisposable
             dispatcher.Dispose();
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
+        SqliteFiles.Delete(_path);
     }
 }
 

@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Server.Data;
+using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Data;
 
@@ -48,11 +48,6 @@ public sealed class TemporaryNewsDatabase : IAsyncDisposable
 
         _disposed = true;
         await _services.DisposeAsync();
-        // Pooled connections keep the file open (and WAL files alive) until cleared.
-        SqliteConnection.ClearAllPools();
-        foreach (string suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(FilePath + suffix);
-        }
+        SqliteFiles.Delete(FilePath);
     }
 }

@@ -35,11 +35,7 @@ public sealed class RedisFanOutTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(database + suffix);
-            }
+            SqliteFiles.Delete(database);
         }
     }
 }

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using NewsGraph.GraphQL.Data.Filtering;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.GraphQL.Types;
+using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.GraphQL.Tests.Data.Library;
 
@@ -74,8 +74,7 @@ public sealed class LibraryFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        SqliteFiles.Delete(_path);
     }
 
     public async Task<(ExecutionResult Result, string Json)> ExecuteAsync(string query, Inputs? variables = null)
