@@ -1,42 +1,55 @@
 using GraphQL.Validation;
+using GraphQLParser.AST;
+using NewsGraph.GraphQL.Data.Paging;
 
 namespace NewsGraph.GraphQL.Security;
 
 /// <summary>
 /// Rejects operations whose estimated field or type cost is above the limits (Hot Chocolate's cost analysis,
-/// HC0047), before anything executes. Uses the request's variables for <c>first</c>/<c>last</c>.
+/// HC0047), before anything executes. Runs once variables and arguments are parsed, so <c>first</c>/<c>last</c>,
+/// filters and sort lists cost what their values cost however they were sent.
 /// </summary>
 public sealed class CostValidationRule : ValidationRuleBase
 {
     /// <summary>The key under which the computed cost is left in <see cref="ValidationContext.UserContext"/>.</summary>
     public const string UserContextKey = "NewsGraph.OperationCost";
 
-    public CostValidationRule(double? maxFieldCost, double? maxTypeCost)
+    private readonly PagingOptions _paging;
+
+    public CostValidationRule(double? maxFieldCost, double? maxTypeCost, PagingOptions? paging = null)
     {
         MaxFieldCost = maxFieldCost;
         MaxTypeCost = maxTypeCost;
+        _paging = paging ?? new PagingOptions();
     }
 
     public double? MaxFieldCost { get; }
 
     public double? MaxTypeCost { get; }
 
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    // Costed when the post-parse walk leaves the document, after the other rules' visitors (the input limits) had
+    // their say: a request they refused needs no estimate.
+    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Operation is not { } operation)
+        return context.Operation is null ? default : new(new MatchingNodeVisitor<GraphQLDocument>(leave: (_, validation) => Check(validation)));
+    }
+
+    private void Check(ValidationContext context)
+    {
+        if (context.Operation is not { } operation || context.HasErrors)
         {
-            return default;
+            return;
         }
 
         OperationCost cost;
         try
         {
-            cost = new OperationCostCalculator(context.Schema, context.Document, context.Variables).Calculate(operation);
+            cost = new OperationCostCalculator(context.Schema, context.Document, context.ArgumentValues, _paging).Calculate(operation);
         }
-        catch (InsufficientExecutionStackException)
+        catch (Exception exception) when (exception is AnalysisBudgetExceededException or InsufficientExecutionStackException)
         {
-            // Only a pathological fragment chain gets here; it is too expensive by any measure.
+            // Only a pathological document gets here; it is too expensive by any measure.
             cost = new OperationCost(double.PositiveInfinity, double.PositiveInfinity);
         }
 
@@ -49,7 +62,5 @@ public sealed class CostValidationRule : ValidationRuleBase
         {
             context.ReportError(CostExceededError.TypeCost(context.Document.Source, operation, cost.TypeCost, maxType));
         }
-
-        return default;
     }
 }

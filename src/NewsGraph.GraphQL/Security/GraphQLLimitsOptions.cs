@@ -29,6 +29,13 @@ public sealed class GraphQLLimitsOptions
     /// </summary>
     public int? MaxExecutionDepth { get; set; } = 15;
 
+    /// <summary>
+    /// Maximum number of field selections of an operation once every fragment is spread in (as execution sees it),
+    /// counted without list sizes. The IDE's introspection query selects ~200; 2,000 leaves real pages ten times that.
+    /// Null disables the rule.
+    /// </summary>
+    public int? MaxFieldSelections { get; set; } = 2_000;
+
     /// <summary>Maximum number of aliases in one document. Null disables the rule.</summary>
     public int? MaxAliases { get; set; } = 30;
 
@@ -44,6 +51,28 @@ public sealed class GraphQLLimitsOptions
     /// each (2,602); ours is 10,000 objects, a few megabytes of JSON. Null disables.
     /// </summary>
     public double? MaxTypeCost { get; set; } = 10_000;
+
+    /// <summary>
+    /// Deepest nesting of objects in one <c>where</c> argument (the argument itself is level 1; every nested filter,
+    /// operation object and <c>and</c>/<c>or</c> element one more). 10 fits <c>and</c> over <c>or</c> over a
+    /// category's parent's parent with room to spare.
+    /// </summary>
+    public int MaxFilterDepth { get; set; } = 10;
+
+    /// <summary>
+    /// Most fields in one <c>where</c> argument, counted at every level, plus one for each <c>and</c>/<c>or</c>
+    /// element: every one becomes a condition the database evaluates for each row.
+    /// </summary>
+    public int MaxFilterFields { get; set; } = 100;
+
+    /// <summary>
+    /// Longest <c>in</c>/<c>nin</c> list in a <c>where</c> argument. Each value is a query parameter (SQLite accepts
+    /// 32,766 per statement, PostgreSQL 65,535) and another entry in the plan; 100 is two full pages of IDs.
+    /// </summary>
+    public int MaxFilterListLength { get; set; } = 100;
+
+    /// <summary>Most sort fields in one <c>order</c> argument (nested objects' fields included; an empty element counts as one).</summary>
+    public int MaxSortFields { get; set; } = 10;
 
     /// <summary>Maximum number of IDs one <c>nodes</c> call accepts (Hot Chocolate's default 50).</summary>
     public int MaxNodesBatchSize { get; set; } = 50;

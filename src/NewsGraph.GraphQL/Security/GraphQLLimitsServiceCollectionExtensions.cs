@@ -1,5 +1,6 @@
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Data.Paging;
 
 namespace NewsGraph.GraphQL.Security;
 
@@ -7,13 +8,14 @@ namespace NewsGraph.GraphQL.Security;
 public static class GraphQLLimitsServiceCollectionExtensions
 {
     /// <summary>Call after <c>AddGraphQL</c>: the parser registered here replaces GraphQL.NET's default one.</summary>
-    public static IServiceCollection AddGraphQLLimits(this IServiceCollection services, GraphQLLimitsOptions options, bool allowIntrospection)
+    /// <param name="paging">The connections' page sizes, which the cost estimate uses (Hot Chocolate's defaults when null).</param>
+    public static IServiceCollection AddGraphQLLimits(this IServiceCollection services, GraphQLLimitsOptions options, bool allowIntrospection, PagingOptions? paging = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
 
         services.AddSingleton(options);
-        services.AddSingleton(new GraphQLRequestLimits(options, allowIntrospection));
+        services.AddSingleton(new GraphQLRequestLimits(options, allowIntrospection, paging));
         // Nesting beyond the parser's depth becomes a syntax error rather than a deep recursion.
         services.AddSingleton<IDocumentBuilder>(new GraphQLDocumentBuilder { MaxDepth = options.MaxParserDepth });
         return services;

@@ -1,4 +1,5 @@
 using GraphQL.Validation;
+using NewsGraph.GraphQL.Data.Paging;
 
 namespace NewsGraph.GraphQL.Security;
 
@@ -8,17 +9,18 @@ namespace NewsGraph.GraphQL.Security;
 /// </summary>
 public sealed class GraphQLRequestLimits
 {
-    public GraphQLRequestLimits(GraphQLLimitsOptions options, bool allowIntrospection)
+    public GraphQLRequestLimits(GraphQLLimitsOptions options, bool allowIntrospection, PagingOptions? paging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDocumentLength);
         Options = options;
         AllowIntrospection = allowIntrospection;
 
-        var rules = new List<IValidationRule>();
-        if (options.MaxExecutionDepth is { } depth)
+        // The input limits come first: a refused where/order needs no cost estimate (and the cost rule skips it).
+        var rules = new List<IValidationRule> { new InputLimitsValidationRule(options) };
+        if (options.MaxExecutionDepth is not null || options.MaxFieldSelections is not null)
         {
-            rules.Add(new MaxExecutionDepthValidationRule(depth));
+            rules.Add(new OperationShapeValidationRule(options.MaxExecutionDepth, options.MaxFieldSelections));
         }
 
         if (options.MaxAliases is { } aliases)
@@ -28,7 +30,7 @@ public sealed class GraphQLRequestLimits
 
         if (options.MaxFieldCost is not null || options.MaxTypeCost is not null)
         {
-            rules.Add(new CostValidationRule(options.MaxFieldCost, options.MaxTypeCost));
+            rules.Add(new CostValidationRule(options.MaxFieldCost, options.MaxTypeCost, paging));
         }
 
         if (!allowIntrospection)

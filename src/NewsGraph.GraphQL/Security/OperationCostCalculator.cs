@@ -1,8 +1,10 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using NewsGraph.GraphQL.Data.Filtering;
+using NewsGraph.GraphQL.Data.Paging;
+using NewsGraph.GraphQL.Data.Sorting;
 
 namespace NewsGraph.GraphQL.Security;
 
@@ -11,53 +13,57 @@ namespace NewsGraph.GraphQL.Security;
 /// type or list weighs 1, or 10 when it has its own resolver (Hot Chocolate's async-resolver cost); leaf fields 0;
 /// every composite type returned adds 1 to the type cost. List fields multiply their subtree by the list size:
 /// <c>first</c>/<c>last</c> when given, Relay connections (<c>XConnection</c> types) by <c>first</c>/<c>last</c>,
-/// else 10 (the default page size) and 50 (the max page size) for an unknown variable — Hot Chocolate's
-/// <c>@listSize(assumedSize: 50, slicingArgumentDefaultValue: 10, sizedFields: ["edges","nodes"])</c>.
-/// Filter (<c>XFilterInput</c>) and sort (<c>XSortInput</c>) arguments cost 10 plus 10 per operation (20 for string
-/// matching), times 5 when passed as a variable. Fragments on abstract types are added, not maxed: an over-estimate.
+/// else the default page size — Hot Chocolate's <c>@listSize(slicingArgumentDefaultValue: 10, sizedFields:
+/// ["edges","nodes"])</c>. A size above the maximum page size counts as the maximum: paging refuses it with HC0051,
+/// which must win over a cost error. Filter (<c>where</c>) arguments cost 10 plus 10 per operation (20 for string
+/// matching) plus 1 per <c>in</c>/<c>nin</c> value; sort (<c>order</c>) arguments 10 plus 10 per sort field.
+/// Arguments are the parsed values, so a variable costs what its value costs. Fragments on abstract types are
+/// added, not maxed: an over-estimate.
 /// </summary>
+/// <remarks>
+/// Each selection set is costed once per parent type and list context and the result reused, so a fragment spread
+/// many times (or a "billion laughs" chain of fragments each spreading the previous one twice) costs work in
+/// proportion to the document, not to its expansion. <see cref="MaxSelectionVisits"/> bounds the work regardless.
+/// </remarks>
 internal sealed class OperationCostCalculator
 {
+    /// <summary>Field selections the calculator may visit for one operation; a document that needs more is refused as too costly.</summary>
+    public const int MaxSelectionVisits = 100_000;
+
     private const double CompositeFieldWeight = 1;
     private const double ResolverFieldWeight = 10;
     private const double CompositeTypeWeight = 1;
     private const double FilterArgumentWeight = 10;
     private const double FilterOperationWeight = 10;
-    private const double ExpensiveFilterOperationWeight = 20;
-    private const double FilterVariableMultiplier = 5;
+    private const double FilterListValueWeight = 1;
     private const double SortArgumentWeight = 10;
-    private const double SortOperationWeight = 10;
-    private const int ConnectionDefaultSize = 10;
-    private const int ConnectionAssumedSize = 50;
+    private const double SortFieldWeight = 10;
 
-    private static readonly HashSet<string> ExpensiveFilterOperations = new(StringComparer.Ordinal)
-    {
-        "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith",
-    };
+    private static readonly string[] SlicingArguments = ["first", "last"];
 
     private readonly ISchema _schema;
-    private readonly Inputs _variables;
+    private readonly IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>> _arguments;
+    private readonly PagingOptions _paging;
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments;
-    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, GraphQLValue> _variableDefaults = new(StringComparer.Ordinal);
+    private readonly Dictionary<(GraphQLSelectionSet, IComplexGraphType, double?), OperationCost> _costed = [];
+    private readonly HashSet<GraphQLSelectionSet> _inProgress = [];
+    private int _visits;
 
-    public OperationCostCalculator(ISchema schema, GraphQLDocument document, Inputs? variables)
+    public OperationCostCalculator(
+        ISchema schema,
+        GraphQLDocument document,
+        IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments,
+        PagingOptions paging)
     {
         _schema = schema;
-        _variables = variables ?? Inputs.Empty;
+        _arguments = arguments ?? new Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>();
+        _paging = paging;
         _fragments = DocumentFragments.Of(document);
     }
 
+    /// <exception cref="AnalysisBudgetExceededException">The operation needs more than <see cref="MaxSelectionVisits"/> visits.</exception>
     public OperationCost Calculate(GraphQLOperationDefinition operation)
     {
-        foreach (var definition in operation.Variables?.Items ?? [])
-        {
-            if (definition.DefaultValue is { } defaultValue)
-            {
-                _variableDefaults[definition.Variable.Name.StringValue] = defaultValue;
-            }
-        }
-
         IGraphType? root = operation.Operation switch
         {
             OperationType.Query => _schema.Query,
@@ -81,7 +87,18 @@ internal sealed class OperationCostCalculator
             return default;
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var key = (selectionSet, parent, sizedFieldMultiplier);
+        if (_costed.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // A cycle is reported by the core rule NoFragmentCycles before this runs; here it only must not loop.
+        if (!_inProgress.Add(selectionSet))
+        {
+            return default;
+        }
+
         double fieldCost = 0, typeCost = 0;
         foreach (var selection in selectionSet.Selections)
         {
@@ -89,27 +106,18 @@ internal sealed class OperationCostCalculator
             {
                 GraphQLField field => Field(field, parent, sizedFieldMultiplier),
                 GraphQLInlineFragment inline => SelectionSet(inline.SelectionSet, TypeCondition(inline.TypeCondition) ?? parent, sizedFieldMultiplier),
-                GraphQLFragmentSpread spread => Fragment(spread.FragmentName.Name.StringValue, parent, sizedFieldMultiplier),
+                GraphQLFragmentSpread spread when _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
+                    => SelectionSet(fragment.SelectionSet, TypeCondition(fragment.TypeCondition) ?? parent, sizedFieldMultiplier),
                 _ => default,
             };
             fieldCost += cost.FieldCost;
             typeCost += cost.TypeCost;
         }
 
-        return new OperationCost(fieldCost, typeCost);
-    }
-
-    private OperationCost Fragment(string name, IComplexGraphType parent, double? sizedFieldMultiplier)
-    {
-        // A cycle is reported by the core rule NoFragmentCycles; here it only must not loop.
-        if (!_fragments.TryGetValue(name, out var fragment) || !_inProgress.Add(name))
-        {
-            return default;
-        }
-
-        var cost = SelectionSet(fragment.SelectionSet, TypeCondition(fragment.TypeCondition) ?? parent, sizedFieldMultiplier);
-        _inProgress.Remove(name);
-        return cost;
+        _inProgress.Remove(selectionSet);
+        var result = new OperationCost(fieldCost, typeCost);
+        _costed[key] = result;
+        return result;
     }
 
     private IComplexGraphType? TypeCondition(GraphQLTypeCondition? condition)
@@ -117,6 +125,11 @@ internal sealed class OperationCostCalculator
 
     private OperationCost Field(GraphQLField node, IComplexGraphType parent, double? sizedFieldMultiplier)
     {
+        if (++_visits > MaxSelectionVisits)
+        {
+            throw new AnalysisBudgetExceededException();
+        }
+
         var name = node.Name.StringValue;
         if (name.StartsWith("__", StringComparison.Ordinal) || parent.GetField(name) is not { } field || field.ResolvedType is not { } fieldType)
         {
@@ -127,25 +140,26 @@ internal sealed class OperationCostCalculator
         var namedType = fieldType.GetNamedType();
         var isComposite = namedType is IComplexGraphType or IAbstractGraphType;
         var isList = Unwrap(fieldType) is ListGraphType;
+        var arguments = _arguments.GetValueOrDefault(node);
 
         var fieldWeight = field.GetCost() ?? (isComposite || isList ? (HasOwnResolver(field) ? ResolverFieldWeight : CompositeFieldWeight) : 0);
         var typeCost = isComposite ? CompositeTypeWeight : 0;
-        var fieldCost = fieldWeight + ArgumentsCost(node, field);
+        var fieldCost = fieldWeight + ArgumentsCost(arguments, field);
 
         var isConnection = namedType.Name.EndsWith("Connection", StringComparison.Ordinal) && !isList;
-        double? childSizedMultiplier = isConnection ? SliceSize(node) ?? ConnectionDefaultSize : null;
+        double? childSizedMultiplier = isConnection ? SliceSize(arguments) ?? _paging.DefaultPageSize : null;
 
         if (namedType is IComplexGraphType complex && node.SelectionSet is not null)
         {
             var children = SelectionSet(node.SelectionSet, complex, childSizedMultiplier);
-            var listSize = isList ? ListSize(node, name, sizedFieldMultiplier) : 1;
+            var listSize = isList ? ListSize(arguments, name, sizedFieldMultiplier) : 1;
             fieldCost += children.FieldCost * listSize;
             typeCost = (typeCost + children.TypeCost) * listSize;
         }
         else if (namedType is IAbstractGraphType abstractType && node.SelectionSet is not null)
         {
             // Interfaces and unions: cost the selections against the most expensive possible type.
-            var listSize = isList ? ListSize(node, name, sizedFieldMultiplier) : 1;
+            var listSize = isList ? ListSize(arguments, name, sizedFieldMultiplier) : 1;
             var worst = default(OperationCost);
             foreach (var possible in abstractType.PossibleTypes)
             {
@@ -158,145 +172,77 @@ internal sealed class OperationCostCalculator
         }
         else if (isList)
         {
-            typeCost *= ListSize(node, name, sizedFieldMultiplier);
+            typeCost *= ListSize(arguments, name, sizedFieldMultiplier);
         }
 
         return new OperationCost(Math.Max(0, fieldCost), typeCost);
     }
 
-    private double ListSize(GraphQLField node, string name, double? sizedFieldMultiplier)
+    private double ListSize(IDictionary<string, ArgumentValue>? arguments, string name, double? sizedFieldMultiplier)
     {
         if (sizedFieldMultiplier is { } sized && name is "edges" or "nodes")
         {
             return sized;
         }
 
-        return SliceSize(node) ?? 1;
+        return SliceSize(arguments) ?? 1;
     }
 
-    /// <summary>The value of <c>first</c> or <c>last</c>; an absent or null variable counts as the assumed size.</summary>
-    private double? SliceSize(GraphQLField node)
+    /// <summary>
+    /// The larger of <c>first</c> and <c>last</c>, within 0 and the maximum page size (outside it paging refuses the
+    /// request with its own error); null when neither is given.
+    /// </summary>
+    private double? SliceSize(IDictionary<string, ArgumentValue>? arguments)
     {
-        if (node.Arguments is null)
+        if (arguments is null)
         {
             return null;
         }
 
         double? size = null;
-        foreach (var argument in node.Arguments.Items)
+        foreach (var name in SlicingArguments)
         {
-            var name = argument.Name.StringValue;
-            if (name is not ("first" or "last"))
+            if (arguments.TryGetValue(name, out var argument) && argument.Value is { } value)
             {
-                continue;
-            }
-
-            var value = argument.Value switch
-            {
-                GraphQLVariable variable => VariableInt(variable.Name.StringValue) ?? ConnectionAssumedSize,
-                var literal => LiteralInt(literal),
-            };
-            if (value is { } v)
-            {
-                size = Math.Max(size ?? 0, v);
+                var requested = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                size = Math.Max(size ?? 0, Math.Clamp(requested, 0, _paging.MaxPageSize));
             }
         }
 
         return size;
     }
 
-    /// <summary>The variable's value as the request sent it, else its default in the operation; null when unknown or not a number
-    /// (a wrong type is reported by the core rules, so here it only must not throw).</summary>
-    private double? VariableInt(string name)
+    private static double ArgumentsCost(IDictionary<string, ArgumentValue>? arguments, FieldType field)
     {
-        if (_variables.TryGetValue(name, out var value))
-        {
-            return value switch
-            {
-                int i => i,
-                long l => l,
-                double d => d,
-                decimal m => (double)m,
-                System.Numerics.BigInteger b => (double)b,
-                _ => null,
-            };
-        }
-
-        return _variableDefaults.TryGetValue(name, out var defaultValue) ? LiteralInt(defaultValue) : null;
-    }
-
-    private static double? LiteralInt(GraphQLValue value)
-        => value is GraphQLIntValue literal && long.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : null;
-
-    private static double ArgumentsCost(GraphQLField node, FieldType field)
-    {
-        if (node.Arguments is null || field.Arguments is null)
+        if (arguments is null || field.Arguments is null)
         {
             return 0;
         }
 
         double cost = 0;
-        foreach (var argument in node.Arguments.Items)
+        foreach (var definition in field.Arguments)
         {
-            var definition = field.Arguments.Find(argument.Name.StringValue);
-            var inputName = definition?.ResolvedType?.GetNamedType().Name;
-            if (inputName is null)
+            if (!arguments.TryGetValue(definition.Name, out var argument) || argument.Value is null)
             {
                 continue;
             }
 
-            if (inputName.EndsWith("FilterInput", StringComparison.Ordinal))
+            switch (definition.ResolvedType?.GetNamedType())
             {
-                cost += argument.Value is GraphQLVariable
-                    ? FilterArgumentWeight * FilterVariableMultiplier
-                    : FilterArgumentWeight + FilterOperations(argument.Value);
-            }
-            else if (inputName.EndsWith("SortInput", StringComparison.Ordinal))
-            {
-                cost += argument.Value is GraphQLVariable
-                    ? SortArgumentWeight * FilterVariableMultiplier
-                    : SortArgumentWeight + SortOperationWeight * SortOperations(argument.Value);
+                case IFilterBodyBuilder:
+                    var filter = InputValueShape.OfFilter(argument.Value);
+                    cost += FilterArgumentWeight
+                        + (FilterOperationWeight * (filter.Operations + filter.MatchOperations))
+                        + (FilterListValueWeight * filter.ListValues);
+                    break;
+                case ISortInputType:
+                    cost += SortArgumentWeight + (SortFieldWeight * InputValueShape.SortFieldCount(argument.Value));
+                    break;
             }
         }
 
         return cost;
     }
-
-    private static double FilterOperations(GraphQLValue value)
-    {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        double cost = 0;
-        switch (value)
-        {
-            case GraphQLObjectValue obj when obj.Fields is not null:
-                foreach (var field in obj.Fields)
-                {
-                    cost += field.Value is GraphQLObjectValue or GraphQLListValue { Values: [GraphQLObjectValue, ..] }
-                        ? FilterOperations(field.Value)
-                        : ExpensiveFilterOperations.Contains(field.Name.StringValue) ? ExpensiveFilterOperationWeight : FilterOperationWeight;
-                }
-
-                break;
-            case GraphQLListValue list when list.Values is not null:
-                foreach (var item in list.Values)
-                {
-                    cost += FilterOperations(item);
-                }
-
-                break;
-        }
-
-        return cost;
-    }
-
-    private static int SortOperations(GraphQLValue value) => value switch
-    {
-        GraphQLObjectValue obj => obj.Fields?.Count ?? 0,
-        GraphQLListValue list => list.Values?.Sum(SortOperations) ?? 0,
-        _ => 0,
-    };
 
     private static IGraphType Unwrap(IGraphType type) => type is NonNullGraphType nonNull ? Unwrap(nonNull.ResolvedType!) : type;
 

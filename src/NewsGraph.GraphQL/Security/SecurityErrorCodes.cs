@@ -18,6 +18,9 @@ public static class SecurityErrorCodes
     /// <summary>Execution depth exceeded (Hot Chocolate reports this one without a code).</summary>
     public const string MaxExecutionDepthExceeded = "MAX_EXECUTION_DEPTH_EXCEEDED";
 
+    /// <summary>The operation selects too many fields once its fragments are spread in.</summary>
+    public const string MaxFieldSelectionsExceeded = "MAX_FIELD_SELECTIONS_EXCEEDED";
+
     /// <summary>Too many aliases in the document.</summary>
     public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
 
@@ -26,4 +29,16 @@ public static class SecurityErrorCodes
 
     /// <summary>The document text is longer than allowed.</summary>
     public const string MaxDocumentLengthExceeded = "MAX_DOCUMENT_LENGTH_EXCEEDED";
+
+    /// <summary>A <c>where</c> argument nests its objects deeper than allowed.</summary>
+    public const string MaxFilterDepthExceeded = "MAX_FILTER_DEPTH_EXCEEDED";
+
+    /// <summary>A <c>where</c> argument has more fields (and <c>and</c>/<c>or</c> elements) than allowed.</summary>
+    public const string MaxFilterFieldsExceeded = "MAX_FILTER_FIELDS_EXCEEDED";
+
+    /// <summary>An <c>in</c>/<c>nin</c> list of a <c>where</c> argument is longer than allowed.</summary>
+    public const string MaxFilterListLengthExceeded = "MAX_FILTER_LIST_LENGTH_EXCEEDED";
+
+    /// <summary>An <c>order</c> argument has more sort fields than allowed.</summary>
+    public const string MaxSortFieldsExceeded = "MAX_SORT_FIELDS_EXCEEDED";
 }

@@ -60,10 +60,11 @@ public static class NewsSchemaServiceCollectionExtensions
                 ExposeCodes = false,
             })));
 
-        AddLimitsAndPersistedOperations(services, configuration, environment);
+        var paging = configuration.GetSection("Paging").Get<PagingOptions>() ?? new PagingOptions();
+        services.AddSingleton(paging);
+        AddLimitsAndPersistedOperations(services, configuration, environment, paging);
 
         services.AddSingleton<ConnectionTypeRegistry>();
-        services.AddSingleton(configuration.GetSection("Paging").Get<PagingOptions>() ?? new PagingOptions());
         // Hot Chocolate's DateTime: always UTC with milliseconds and a `Z`.
         services.AddSingleton<DateTimeGraphType, HotChocolateDateTimeGraphType>();
 
@@ -126,11 +127,11 @@ public static class NewsSchemaServiceCollectionExtensions
     /// The request limits (<c>GraphQL:Limits</c>, <c>GraphQL:AllowIntrospection</c>) and trusted documents
     /// (<c>PersistedOperations</c>). Introspection is on in Development and off elsewhere unless configured.
     /// </summary>
-    private static void AddLimitsAndPersistedOperations(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static void AddLimitsAndPersistedOperations(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, PagingOptions paging)
     {
         var limits = configuration.GetSection(GraphQLLimitsOptions.SectionName).Get<GraphQLLimitsOptions>() ?? new GraphQLLimitsOptions();
         var allowIntrospection = configuration.GetValue<bool?>("GraphQL:AllowIntrospection") ?? environment.IsDevelopment();
-        services.AddGraphQLLimits(limits, allowIntrospection);
+        services.AddGraphQLLimits(limits, allowIntrospection, paging);
 
         var persisted = configuration.GetSection(PersistedOperationOptions.SectionName).Get<PersistedOperationOptions>() ?? new PersistedOperationOptions();
         services.AddPersistedOperations(persisted, ResolveOperationsDirectory(persisted.Directory));

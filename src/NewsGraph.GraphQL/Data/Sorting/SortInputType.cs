@@ -9,7 +9,7 @@ namespace NewsGraph.GraphQL.Data.Sorting;
 /// HC-style <c>{Type}SortInput</c>: fields of type <c>SortEnumType</c> or nested sort inputs. Turns the parsed
 /// <c>order: [XSortInput!]</c> list into <see cref="SortKey{T}"/>s, list elements in order.
 /// </summary>
-public abstract class SortInputType<T> : InputObjectGraphType<object>, ISortKeyBuilder<T>
+public abstract class SortInputType<T> : InputObjectGraphType<object>, ISortKeyBuilder<T>, ISortInputType
 {
     private readonly Dictionary<string, Func<object?, string, Func<LambdaExpression, LambdaExpression>, IEnumerable<SortKey<T>>>> _fieldBuilders =
         new(StringComparer.Ordinal);
