@@ -79,4 +79,35 @@ public sealed class LimitRuleTests
         Assert.Equal(SecurityErrorCodes.MaxParserDepthExceeded, error.Code);
         Assert.IsAssignableFrom<global::GraphQL.Execution.RequestError>(error);
     }
+
+    [Fact]
+    public async Task Fragments_spread_many_times_are_costed_once_and_exactly()
+    {
+        // 40 fragments, each spreading the previous one twice: 2^40 copies of `children { name }` (resolver 10, Item 1).
+        var document = "{ item { ...F40 } } fragment F0 on Item { children { name } } "
+            + string.Concat(Enumerable.Range(1, 40).Select(i => $"fragment F{i} on Item {{ ...F{i - 1} ...F{i - 1} }} "));
+        using var host = new LimitsTestHost(new GraphQLLimitsOptions { MaxFieldSelections = null, MaxFieldCost = null, MaxTypeCost = 1_000_000 });
+
+        var error = Assert.Single((await host.ExecuteAsync(document)).Errors!);
+
+        Assert.Equal(SecurityErrorCodes.CostExceeded, error.Code);
+        // Query 1 + item 1 + 2^40 Items: computed, not the "too costly to analyse" fallback (infinity).
+        Assert.Contains("type cost of 1099511627778 ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Field_selections_count_every_fragment_spread()
+    {
+        var document = "{ item { ...F10 } } fragment F0 on Item { name } "
+            + string.Concat(Enumerable.Range(1, 10).Select(i => $"fragment F{i} on Item {{ ...F{i - 1} ...F{i - 1} }} "));
+        using var strict = new LimitsTestHost(new GraphQLLimitsOptions { MaxFieldSelections = 1_024 });
+        using var loose = new LimitsTestHost(new GraphQLLimitsOptions { MaxFieldSelections = 1_025 });
+
+        var error = Assert.Single((await strict.ExecuteAsync(document)).Errors!);
+        Assert.Equal(SecurityErrorCodes.MaxFieldSelectionsExceeded, error.Code);
+        Assert.Equal(
+            "The GraphQL document selects 1025 fields once its fragments are spread, which exceeds the max allowed number of field selections of 1024.",
+            error.Message);
+        Assert.Null((await loose.ExecuteAsync(document)).Errors);
+    }
 }

@@ -1,0 +1,56 @@
+using NewsGraph.Server.Tests.TestHosting;
+
+namespace NewsGraph.Server.Tests.Limits;
+
+/// <summary>
+/// The regression suite of hostile requests (<see cref="HostileInputs"/>) through HTTP against a real server: each
+/// gets its documented status and code, within a generous time bound, while a good request sent at the same time
+/// is served, and none of them takes the process down (a stack overflow would end the test run). Speed targets
+/// belong in bench/ (<c>hostile</c>); the bound here only catches work that grows with the input's expansion.
+/// </summary>
+[Collection(SharedServer.Name)]
+public sealed class HostileInputTests(ServerFixture fixture)
+{
+    private static readonly TimeSpan Generously = TimeSpan.FromSeconds(1);
+
+    public static TheoryData<string> Inputs => [.. HostileInputs.All.Select(input => input.Name)];
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public async Task Hostile_request_gets_its_code_quickly_while_others_are_served(string name)
+    {
+        var input = HostileInputs.Named(name);
+        var http = fixture.Server.Http;
+        var body = input.Body();
+
+        // The first send pays for compiling the refusal path (JIT), which is not what the bound is about.
+        AssertRefused(input, await RawGraphQLClient.PostAsync(http, body));
+
+        var hostile = RawGraphQLClient.PostAsync(http, body);
+        var canary = RawGraphQLClient.PostQueryAsync(http, "{ articles(first: 1) { nodes { title } } }");
+        var (hostileResult, canaryResult) = (await hostile, await canary);
+
+        AssertRefused(input, hostileResult);
+        Assert.True(hostileResult.Elapsed < Generously, $"{name} took {hostileResult.Elapsed}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, canaryResult.Status);
+        Assert.NotNull(canaryResult.Body?["data"]?["articles"]);
+
+        // And the server still answers afterwards.
+        (await fixture.Server.PostAsync("{ __typename }")).SuccessfulData();
+    }
+
+    private static void AssertRefused(HostileInput input, (System.Net.HttpStatusCode Status, System.Text.Json.Nodes.JsonObject? Body, string Text, TimeSpan Elapsed) result)
+    {
+        Assert.Equal(input.Status, result.Status);
+        Assert.NotNull(result.Body);
+        Assert.False(string.IsNullOrEmpty(RawGraphQLClient.FirstErrorMessage(result.Body)), result.Text);
+        if (input.Code is not null)
+        {
+            Assert.Equal(input.Code, RawGraphQLClient.FirstErrorCode(result.Body));
+        }
+
+        // Refused before execution: no data at all. The one executed input (a page too large) has no data for its field.
+        var data = result.Body!["data"];
+        Assert.True(data is null || data.AsObject().All(field => field.Value is null), result.Text);
+    }
+}
