@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsGraph.Benchmarks.Paging;
+using NewsGraph.Benchmarks.Security;
 using NewsGraph.Benchmarks.Subscriptions;
 using Spectre.Console;
 
@@ -15,5 +16,6 @@ var root = new RootCommand("NewsGraph benchmarks and load generators (not run by
     PagingCommand.Create(),
     FanoutCommand.Create(),
     FanoutCommand.CreateClients(),
+    HostileCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using NewsGraph.Benchmarks.Infrastructure;
 
 namespace NewsGraph.Benchmarks.Paging;
 
@@ -9,15 +10,15 @@ internal static class PagingCommand
 {
     public static Command Create()
     {
-        var articles = Positive(new Option<int>("--articles") { Description = "Articles in the catalogue (all statuses).", DefaultValueFactory = _ => 100_000 });
+        var articles = PositiveOption.Positive(new Option<int>("--articles") { Description = "Articles in the catalogue (all statuses).", DefaultValueFactory = _ => 100_000 });
         var database = new Option<string?>("--database")
         {
             Description = "SQLite file to use; created and seeded when missing. Default: <temp>/newsgraph-bench-<articles>.db.",
         };
-        var iterations = Positive(new Option<int>("--iterations") { Description = "Timed requests per variant.", DefaultValueFactory = _ => 200 });
+        var iterations = PositiveOption.Positive(new Option<int>("--iterations") { Description = "Timed requests per variant.", DefaultValueFactory = _ => 200 });
         var warmup = new Option<int>("--warmup") { Description = "Untimed requests per variant before timing.", DefaultValueFactory = _ => 50 };
-        var depth = Positive(new Option<int>("--depth") { Description = "Rows skipped by the deep page (a multiple of --walk-page-size).", DefaultValueFactory = _ => 90_000 });
-        var walkPageSize = Positive(new Option<int>("--walk-page-size") { Description = "Page size of the cursor walk (the server's maximum is 50).", DefaultValueFactory = _ => 50 });
+        var depth = PositiveOption.Positive(new Option<int>("--depth") { Description = "Rows skipped by the deep page (a multiple of --walk-page-size).", DefaultValueFactory = _ => 90_000 });
+        var walkPageSize = PositiveOption.Positive(new Option<int>("--walk-page-size") { Description = "Page size of the cursor walk (the server's maximum is 50).", DefaultValueFactory = _ => 50 });
         var seed = new Option<int>("--seed") { Description = "Seed for a newly created catalogue.", DefaultValueFactory = _ => 42 };
         var reseed = new Option<bool>("--reseed") { Description = "Delete --database first when its article count differs (or always)." };
         var orderings = new Option<string[]>("--ordering")
@@ -27,7 +28,7 @@ internal static class PagingCommand
             DefaultValueFactory = _ => [.. PagingBenchmark.OrderingKeys],
         };
         orderings.AcceptOnlyFromAmong([.. PagingBenchmark.OrderingKeys]);
-        var timeLimit = Positive(new Option<int>("--time-limit") { Description = "Abort after this many minutes.", DefaultValueFactory = _ => 30 });
+        var timeLimit = PositiveOption.Positive(new Option<int>("--time-limit") { Description = "Abort after this many minutes.", DefaultValueFactory = _ => 30 });
 
         var command = new Command("paging", "Latency of a keyset page --depth rows deep vs the first page, over HTTP, plus EF Core offset/keyset baselines.")
         {
@@ -69,18 +70,6 @@ internal static class PagingCommand
             return await PagingBenchmark.RunAsync(options, ct);
         });
         return command;
-    }
-
-    private static Option<int> Positive(Option<int> option)
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError($"{option.Name} must be a positive number.");
-            }
-        });
-        return option;
     }
 }
 

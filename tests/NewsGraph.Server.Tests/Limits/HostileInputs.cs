@@ -10,7 +10,7 @@ public sealed record HostileInput(string Name, Func<byte[]> Body, HttpStatusCode
 
 /// <summary>
 /// Hostile requests as data: every input an attack on the server tried, and the classes the README promises to
-/// refuse. The regression suite (<see cref="HostileInputTests"/>) sends each to a real server; the benchmark
+/// refuse. The regression suite (<c>HostileInputTests</c>) sends each to a real server; the benchmark
 /// (bench/, <c>hostile</c>) times how long the server takes to refuse each one. Each body is built on demand.
 /// </summary>
 public static class HostileInputs

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NewsGraph.Benchmarks.Security;
+
+/// <summary>
+/// A NewsGraph server build (any build: this repository's or an older one, to measure before and after) in a child
+/// process on a free loopback port, so that a request that kills the process is recorded instead of ending the
+/// benchmark, and the server can be started again.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri endpoint)
+    {
+        _process = process;
+        Endpoint = endpoint;
+    }
+
+    public Uri Endpoint { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<ServerProcess> StartAsync(string serverDll, string databasePath, string environment, HttpClient http, CancellationToken ct)
+    {
+        int port = FreeLoopbackPort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+        };
+        start.ArgumentList.Add(serverDll);
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"));
+        start.ArgumentList.Add($"--environment={environment}");
+        start.ArgumentList.Add($"--ConnectionStrings:News=Data Source={databasePath}");
+        start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
+        // Drained so a chatty server never blocks on a full pipe; what it says is not the subject.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/graphql")));
+        var live = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/health/live"));
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(live, ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"The server {serverDll} did not become live within a minute.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
