@@ -16,4 +16,7 @@ internal static partial class WebSocketLog
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Debug, Message = "GraphQL WebSocket connection ended abruptly.")]
     public static partial void ConnectionLost(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Debug, Message = "GraphQL WebSocket operation {OperationId} refused: the connection already runs {MaxOperations} operations.")]
+    public static partial void OperationRefused(ILogger logger, string operationId, int maxOperations);
 }

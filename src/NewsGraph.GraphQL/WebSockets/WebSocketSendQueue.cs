@@ -7,9 +7,10 @@ namespace NewsGraph.GraphQL.WebSockets;
 /// <summary>
 /// The only writer of a WebSocket (<see cref="WebSocket.SendAsync(ArraySegment{byte}, WebSocketMessageType, bool, CancellationToken)"/>
 /// must never overlap) behind a bounded queue. Producers (event streams, the receive loop, keep-alive) never wait:
-/// when a client reads so slowly that <c>capacity</c> messages are waiting, the backlog is dropped and the connection
-/// closed with 1008; when even that close cannot go out (the client stopped reading, TCP buffers are full) the
-/// connection is aborted after the close timeout.
+/// when a client reads so slowly that <see cref="Capacity"/> messages are waiting, the backlog is dropped and the
+/// connection closed with 1008; when even that close cannot go out (the client stopped reading, TCP buffers are full)
+/// the connection is aborted after the close timeout. The capacity may be raised while the connection lives
+/// (<see cref="EnsureCapacity"/>), as its session runs more operations, each of which may get a burst of events.
 /// <para>
 /// Built for many idle connections: the queue is a plain <see cref="Queue{T}"/> created at the first message and the
 /// writer waits on this object itself (a reusable <see cref="IValueTaskSource{TResult}"/>), so an empty queue costs a
@@ -20,7 +21,7 @@ namespace NewsGraph.GraphQL.WebSockets;
 internal sealed class WebSocketSendQueue : IDisposable, IValueTaskSource<bool>
 {
     private readonly WebSocket _socket;
-    private readonly int _capacity;
+    private int _capacity;
     private readonly TimeSpan _closeTimeout;
     private readonly object _gate = new();
     private readonly CancellationTokenSource _abort = new();
@@ -52,6 +53,28 @@ internal sealed class WebSocketSendQueue : IDisposable, IValueTaskSource<bool>
     /// <summary>Messages waiting to be sent (never more than the capacity).</summary>
     public int Pending => Volatile.Read(ref _pending);
 
+    /// <summary>How many messages may wait before the connection is closed as too slow.</summary>
+    public int Capacity => Volatile.Read(ref _capacity);
+
+    /// <summary>
+    /// Raises the capacity to at least <paramref name="capacity"/>. It never shrinks: messages already queued for an
+    /// operation that has ended since must not push a client that reads over a lowered limit.
+    /// </summary>
+    public void EnsureCapacity(int capacity)
+    {
+        var current = Volatile.Read(ref _capacity);
+        while (capacity > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _capacity, capacity, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
     /// <summary>Queues a text message; false when the connection is closing or the client is too slow.</summary>
     public bool TrySend(ReadOnlyMemory<byte> message) => TrySend(message, rented: null);
 
@@ -67,7 +90,7 @@ internal sealed class WebSocketSendQueue : IDisposable, IValueTaskSource<bool>
             return false;
         }
 
-        if (Interlocked.Increment(ref _pending) > _capacity)
+        if (Interlocked.Increment(ref _pending) > Volatile.Read(ref _capacity))
         {
             Interlocked.Decrement(ref _pending);
             Return(rented);

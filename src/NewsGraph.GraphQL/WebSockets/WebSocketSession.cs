@@ -13,8 +13,9 @@ namespace NewsGraph.GraphQL.WebSockets;
 /// <summary>
 /// What both sub-protocols share: the receive loop, the bounded send queue, the initialization handshake and its
 /// timeout, keep-alive, and the operations of the connection (each executed in its own DI scope through
-/// <see cref="IGraphQLRequestExecutor"/>, so limits and persisted operations apply as over HTTP). Subclasses map
-/// message types to these steps.
+/// <see cref="IGraphQLRequestExecutor"/>, so limits and persisted operations apply as over HTTP; at most
+/// <see cref="GraphQLWebSocketOptions.MaxOperationsPerConnection"/> at once, and the send queue grows with them).
+/// Subclasses map message types to these steps.
 /// </summary>
 internal abstract class WebSocketSession : IDisposable
 {
@@ -29,6 +30,7 @@ internal abstract class WebSocketSession : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly WebSocketMessageReader _reader;
     private readonly Dictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
+    private readonly int _maxOperations;
     private readonly CancellationTokenSource _lifetime = new();
     private int _state;
     private ClaimsPrincipal _user;
@@ -54,6 +56,7 @@ internal abstract class WebSocketSession : IDisposable
         _scopes = services.GetRequiredService<IServiceScopeFactory>();
         Serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         Queue = new WebSocketSendQueue(socket, options.SendQueueCapacity, options.CloseTimeout);
+        _maxOperations = Math.Max(1, options.MaxOperationsPerConnection);
         _reader = new WebSocketMessageReader(socket, options.MaxMessageSize);
         _user = httpContext.User;
     }
@@ -134,7 +137,7 @@ internal abstract class WebSocketSession : IDisposable
     {
         if (!Queue.TrySend(message) && Queue.Overflowed)
         {
-            WebSocketLog.SendQueueFull(Logger, _options.SendQueueCapacity);
+            WebSocketLog.SendQueueFull(Logger, Queue.Capacity);
         }
     }
 
@@ -193,7 +196,8 @@ internal abstract class WebSocketSession : IDisposable
 
     /// <summary>
     /// Starts an operation without blocking the receive loop. The id is reserved first, so a duplicate is refused
-    /// (4409) or, for the legacy protocol, replaces the operation it names.
+    /// (4409) or, for the legacy protocol, replaces the operation it names. One operation more than the connection may
+    /// run is refused with an <c>error</c> for its id, and the connection goes on.
     /// </summary>
     protected void StartOperation(string id, JsonElement? payload, bool replaceActive)
     {
@@ -205,6 +209,7 @@ internal abstract class WebSocketSession : IDisposable
         var request = ReadRequest(payload);
         var operation = new WebSocketOperation(id);
         WebSocketOperation? replaced = null;
+        var refused = false;
         lock (_operations)
         {
             if (_operations.TryGetValue(id, out var active))
@@ -216,12 +221,35 @@ internal abstract class WebSocketSession : IDisposable
 
                 replaced = active;
             }
+            else if (_operations.Count >= _maxOperations)
+            {
+                refused = true;
+            }
 
-            _operations[id] = operation;
+            if (!refused)
+            {
+                _operations[id] = operation;
+                // Room for a burst on every operation, made before the operation can produce anything.
+                Queue.EnsureCapacity(_options.SendQueueCapacity + (Math.Max(0, _options.SendQueueCapacityPerOperation) * _operations.Count));
+            }
+        }
+
+        if (refused)
+        {
+            Refuse(operation);
+            return;
         }
 
         replaced?.End();
         _ = ExecuteAsync(operation, request);
+    }
+
+    /// <summary>The connection runs as many operations as it may: this one gets an <c>error</c> and never starts.</summary>
+    private void Refuse(WebSocketOperation operation)
+    {
+        WebSocketLog.OperationRefused(Logger, operation.Id, _maxOperations);
+        // Never registered, so ending it with its error touches no active operation that has the same id.
+        SendOperationError(operation, new ExecutionResult { Errors = [new MaxOperationsPerConnectionError(_maxOperations)] });
     }
 
     /// <summary>The client stops an operation; unknown ids (already completed) are ignored, as the protocol asks.</summary>
@@ -254,7 +282,7 @@ internal abstract class WebSocketSession : IDisposable
         var message = WebSocketMessageWriter.WriteResult(prefix, payload, out var rented);
         if (!Queue.TrySend(message, rented) && Queue.Overflowed)
         {
-            WebSocketLog.SendQueueFull(Logger, _options.SendQueueCapacity);
+            WebSocketLog.SendQueueFull(Logger, Queue.Capacity);
         }
     }
 
