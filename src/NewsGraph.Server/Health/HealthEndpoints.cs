@@ -4,7 +4,7 @@ namespace NewsGraph.Server.Health;
 
 /// <summary>
 /// <c>/health/live</c>: the process runs (no check, so a load balancer never restarts an instance that only waits
-/// for Redis). <c>/health/ready</c>: the database answers and, when configured, Redis is connected; 503 otherwise,
+/// for Redis). <c>/health/ready</c>: the database serves a read and, when configured, Redis is connected; 503 otherwise,
 /// so traffic goes elsewhere until this instance can deliver events.
 /// </summary>
 public static class HealthEndpoints

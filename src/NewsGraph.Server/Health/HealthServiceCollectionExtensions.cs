@@ -8,7 +8,7 @@ public static class HealthServiceCollectionExtensions
     public static IServiceCollection AddNewsHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: DatabaseHealthCheck.Timeout);
         // Same switch as the event bus: a Redis check only where Redis carries the events.
         if (!string.IsNullOrWhiteSpace(configuration[$"{RedisTopicEventBusOptions.SectionName}:{nameof(RedisTopicEventBusOptions.Configuration)}"]))
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Server.Articles;
 using NewsGraph.Server.Tests.Subscriptions;
@@ -16,6 +17,48 @@ public sealed class HealthEndpointTests
         var ready = await server.Http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Without_its_articles_table_the_database_serves_no_read_and_the_server_is_unready_but_live()
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/health/ready")).StatusCode);
+
+        // Another client of the file renames the table every query reads: the file is still there and opens.
+        await using (var other = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var rename = other.CreateCommand();
+            rename.CommandText = "ALTER TABLE Articles RENAME TO ArticlesGone";
+            await rename.ExecuteNonQueryAsync();
+        }
+
+        await AssertUnreadyButLiveAsync(server);
+    }
+
+    [Fact]
+    public async Task With_garbage_in_place_of_its_database_file_the_server_is_unready_but_live()
+    {
+        await using var server = await NewsGraphServer.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/health/ready")).StatusCode);
+
+        // Everything written so far goes into the main file (the WAL is emptied), then that file is overwritten with
+        // bytes that are no database; the server's pooled connections are closed so that every read opens the file.
+        await using (var other = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var checkpoint = other.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+
+        var garbage = new byte[new FileInfo(server.DatabasePath).Length];
+        new Random(9).NextBytes(garbage);
+        await File.WriteAllBytesAsync(server.DatabasePath, garbage);
+        SqliteConnection.ClearAllPools();
+
+        await AssertUnreadyButLiveAsync(server);
     }
 
     [Fact]
@@ -47,5 +90,17 @@ public sealed class HealthEndpointTests
         var id = await SubscriptionProbe.ArticleIdAsync(server.Services, "swiss-bank-rescue-weekend");
         await server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(id, isBreaking: true, CancellationToken.None);
         Assert.Equal("swiss-bank-rescue-weekend", (string?)(await probe.NextArticleAsync("onBreakingNews"))["slug"]);
+    }
+
+    /// <summary>Queries fail, so readiness must say so; liveness runs no check and stays 200.</summary>
+    private static async Task AssertUnreadyButLiveAsync(NewsGraphServer server)
+    {
+        var query = await server.PostAsync("{ articles(first: 1) { nodes { slug } } }");
+        Assert.NotNull(query.Errors);
+
+        var ready = await server.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/health/live")).StatusCode);
     }
 }
