@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Data.Cancellation;
 using NewsGraph.GraphQL.Data.Filtering;
 
 namespace NewsGraph.Server.Data;
@@ -46,6 +47,8 @@ public static class DataServiceCollectionExtensions
         return options
             .UseSqlite(connectionString)
             .UseSqliteCaseFolding()
+            // A request's timeout or abort stops its running statement instead of leaving it to scan to the end.
+            .UseSqliteInterruptOnCancellation()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
 }
