@@ -5,6 +5,8 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsGraph.GraphQL.PersistedOperations;
 using NewsGraph.GraphQL.Security;
 
@@ -15,6 +17,7 @@ namespace NewsGraph.GraphQL.Execution;
 /// and always sets <see cref="ExecutionOptions.RequestServices"/> (many GraphQL.NET builder extensions need it).
 /// When registered, it also resolves persisted operations (<see cref="PersistedOperationResolver"/>) and applies
 /// the request limits (<see cref="GraphQLRequestLimits"/>), so every transport enforces them the same way.
+/// Unhandled exceptions are logged once per request and database failures masked (<see cref="UnhandledExceptionHandler"/>).
 /// </summary>
 public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
 {
@@ -97,8 +100,19 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
         }
 
+        var logger = services.GetService<ILogger<GraphQLRequestExecutor>>() ?? (ILogger)NullLogger.Instance;
+        var exceptions = new UnhandledExceptionHandler(logger, cancellationToken);
+        options.UnhandledExceptionDelegate = exceptions.HandleAsync;
+
         var result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options).ConfigureAwait(false);
-        ReplaceEngineErrors(result, timeout, limits?.Options.MaxParserDepth);
+        if (exceptions.TimedOut || result.Errors?.Any(e => e is TimeoutError) == true)
+        {
+            // Hot Chocolate answers a timeout with HC0045 alone: whatever resolved before it is no answer to the request.
+            ExecutionLog.TimedOut(logger, options.OperationName ?? "(anonymous)", timeout);
+            return Failure(new RequestTimeoutError(timeout));
+        }
+
+        ReplaceParserDepthError(result, limits?.Options.MaxParserDepth);
         return result;
     }
 
@@ -107,13 +121,10 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
 
     private static ExecutionResult Failure(ExecutionError error) => new() { Errors = [error] };
 
-    /// <summary>
-    /// GraphQL.NET's generic timeout error becomes Hot Chocolate's (HC0045, with the configured timeout), and its
-    /// "unhandled" parser-depth failure a request error, since the document is at fault, not the server.
-    /// </summary>
-    private static void ReplaceEngineErrors(ExecutionResult result, TimeSpan timeout, int? maxParserDepth)
+    /// <summary>GraphQL.NET's "unhandled" parser-depth failure becomes a request error: the document is at fault, not the server.</summary>
+    private static void ReplaceParserDepthError(ExecutionResult result, int? maxParserDepth)
     {
-        if (result.Errors is not { Count: > 0 } errors || !errors.Any(e => e is TimeoutError || IsParserDepthError(e)))
+        if (result.Errors is not { Count: > 0 } errors || !errors.Any(IsParserDepthError))
         {
             return;
         }
@@ -121,12 +132,7 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
         var replaced = new ExecutionErrors();
         foreach (var error in errors)
         {
-            replaced.Add(error switch
-            {
-                TimeoutError => new RequestTimeoutError(timeout),
-                _ when IsParserDepthError(error) => new MaxParserDepthError(maxParserDepth ?? 128, error.InnerException!),
-                _ => error,
-            });
+            replaced.Add(IsParserDepthError(error) ? new MaxParserDepthError(maxParserDepth ?? 128, error.InnerException!) : error);
         }
 
         result.Errors = replaced;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.AspNetCore.Http;
+using NewsGraph.GraphQL.Errors;
 
 namespace NewsGraph.GraphQL.Http;
 
@@ -26,7 +27,7 @@ internal static class GraphQLHttpStatusCodeSelector
             }
         }
 
-        if (errors.Any(e => e is UnhandledError))
+        if (errors.Any(e => e is UnhandledError or DatabaseError))
         {
             // The engine failed before execution for a reason that is not the client's.
             return StatusCodes.Status500InternalServerError;

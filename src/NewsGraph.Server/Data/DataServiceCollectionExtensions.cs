@@ -49,6 +49,15 @@ public static class DataServiceCollectionExtensions
             .UseSqliteCaseFolding()
             // A request's timeout or abort stops its running statement instead of leaving it to scan to the end.
             .UseSqliteInterruptOnCancellation()
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // EF Core logs a failed command, query and save at Error each (three entries for one failure, none naming
+            // the operation); whoever catches the exception logs it once with what it was doing (GraphQL execution,
+            // the outbox dispatcher, the event feed), and expected failures (a taken slug) are not errors at all.
+            .ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 }

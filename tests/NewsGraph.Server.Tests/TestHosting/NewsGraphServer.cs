@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsGraph.Server.Hosting;
 
 namespace NewsGraph.Server.Tests.TestHosting;
@@ -18,14 +19,14 @@ namespace NewsGraph.Server.Tests.TestHosting;
 public sealed class NewsGraphServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _databasePath;
 
-    private NewsGraphServer(WebApplication app, string databasePath, Uri baseAddress, SqlCommandCounter sqlCommands)
+    private NewsGraphServer(WebApplication app, string databasePath, Uri baseAddress, SqlCommandCounter sqlCommands, CapturedLogs logs)
     {
         _app = app;
-        _databasePath = databasePath;
+        DatabasePath = databasePath;
         BaseAddress = baseAddress;
         SqlCommands = sqlCommands;
+        Logs = logs;
         Http = new HttpClient { BaseAddress = baseAddress };
     }
 
@@ -35,6 +36,12 @@ public sealed class NewsGraphServer : IAsyncDisposable
 
     /// <summary>Counts the SQL commands the server sends to its database.</summary>
     public SqlCommandCounter SqlCommands { get; }
+
+    /// <summary>What the server logged past its filters (Warning and above by default).</summary>
+    public CapturedLogs Logs { get; }
+
+    /// <summary>The server's own SQLite file, for tests that change it behind the server's back.</summary>
+    public string DatabasePath { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -56,15 +63,17 @@ public sealed class NewsGraphServer : IAsyncDisposable
         args.AddRange((settings ?? []).Select(s => $"--{s.Key}={s.Value}"));
 
         var sqlCommands = new SqlCommandCounter();
+        var logs = new CapturedLogs();
         var app = NewsGraphApplication.Build([.. args], services =>
         {
             services.AddSingleton<IInterceptor>(sqlCommands);
+            services.AddSingleton<ILoggerProvider>(logs);
             configureServices?.Invoke(services);
         });
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new NewsGraphServer(app, databasePath, new Uri(address), sqlCommands);
+        return new NewsGraphServer(app, databasePath, new Uri(address), sqlCommands, logs);
     }
 
     /// <summary>POSTs a GraphQL request and returns the parsed response body.</summary>
@@ -96,6 +105,6 @@ public sealed class NewsGraphServer : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        SqliteFiles.Delete(_databasePath);
+        SqliteFiles.Delete(DatabasePath);
     }
 }
