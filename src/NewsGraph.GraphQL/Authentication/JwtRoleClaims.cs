@@ -1,11 +1,13 @@
 using System.Security.Claims;
-using System.Text.Json;
 
 namespace NewsGraph.GraphQL.Authentication;
 
 /// <summary>
-/// Token issuers spell roles as <c>role</c> or <c>roles</c>, as a string or an array: everything ends up as single
-/// <c>role</c> claims, so <see cref="ClaimsPrincipal.IsInRole"/> and the authorization rule see them either way.
+/// Reads roles from a token's <c>role</c> and <c>roles</c> claims into single <c>role</c> claims, which
+/// <see cref="ClaimsPrincipal.IsInRole"/> and the authorization rule check. Each claim is either one string, which is
+/// exactly one role (never split on spaces or commas, never parsed as JSON), or an array of strings, each exactly one
+/// role. Anything else (a number, an object, an array holding anything but strings) grants no role at all: a claim the
+/// issuer did not shape as we expect is not guessed at.
 /// </summary>
 internal static class JwtRoleClaims
 {
@@ -13,42 +15,27 @@ internal static class JwtRoleClaims
 
     public static void Normalize(ClaimsIdentity identity)
     {
-        foreach (var claim in identity.FindAll(c => c.Type is RolesClaimType or ApiKeyAuthenticationDefaults.RoleClaimType).ToList())
+        ArgumentNullException.ThrowIfNull(identity);
+        var roles = new List<(string Role, string Issuer)>();
+        foreach (var claimType in new[] { ApiKeyAuthenticationDefaults.RoleClaimType, RolesClaimType })
         {
-            var roles = Split(claim.Value);
-            if (claim.Type == ApiKeyAuthenticationDefaults.RoleClaimType && roles.Count == 1 && roles[0] == claim.Value)
+            // The token handler turns a JSON array into one claim per element, typed by the element's JSON kind; a
+            // nested array or an object becomes a claim of a JSON value type, a number one of a numeric type.
+            var claims = identity.FindAll(claimType).ToList();
+            foreach (var claim in claims)
             {
-                continue;
+                identity.RemoveClaim(claim);
             }
 
-            identity.RemoveClaim(claim);
-            foreach (var role in roles)
+            if (claims.All(c => c.ValueType == ClaimValueTypes.String))
             {
-                if (!identity.HasClaim(ApiKeyAuthenticationDefaults.RoleClaimType, role))
-                {
-                    identity.AddClaim(new Claim(ApiKeyAuthenticationDefaults.RoleClaimType, role, ClaimValueTypes.String, claim.Issuer));
-                }
-            }
-        }
-    }
-
-    // A JSON array claim arrives as one claim per element from the JWT handler, but a space-separated or JSON-text
-    // value (some issuers) is split here too.
-    private static List<string> Split(string value)
-    {
-        var trimmed = value.Trim();
-        if (trimmed.StartsWith('['))
-        {
-            try
-            {
-                return JsonSerializer.Deserialize<List<string>>(trimmed)?.Where(r => !string.IsNullOrWhiteSpace(r)).ToList() ?? [];
-            }
-            catch (JsonException)
-            {
-                return [];
+                roles.AddRange(claims.Where(c => c.Value.Length > 0).Select(c => (c.Value, c.Issuer)));
             }
         }
 
-        return [.. trimmed.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        foreach (var (role, issuer) in roles.DistinctBy(r => r.Role, StringComparer.Ordinal))
+        {
+            identity.AddClaim(new Claim(ApiKeyAuthenticationDefaults.RoleClaimType, role, ClaimValueTypes.String, issuer));
+        }
     }
 }
