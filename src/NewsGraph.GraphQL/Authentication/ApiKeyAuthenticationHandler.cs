@@ -19,15 +19,15 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = ApiKeyRequestCredentials.Read(Request);
-        if (key is null)
+        var credential = PresentedCredentials.FromRequest(Request);
+        if (credential.Kind != PresentedCredentialKind.ApiKey)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var principal = key.Length == 0 ? null : validator.Validate(key, Scheme.Name);
+        var principal = validator.Validate(credential.Value, Scheme.Name);
         return Task.FromResult(principal is null
-            ? AuthenticateResult.Fail(InvalidCredentialsMessages.InvalidApiKey)
+            ? AuthenticateResult.Fail(new CredentialRejectedException(InvalidCredentialsMessages.InvalidApiKey))
             : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
     }
 

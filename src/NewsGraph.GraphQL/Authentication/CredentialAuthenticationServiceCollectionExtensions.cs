@@ -14,8 +14,9 @@ public static class CredentialAuthenticationServiceCollectionExtensions
 
     /// <summary>
     /// API keys (<paramref name="apiKeys"/>, hashed) and, when <paramref name="jwt"/> has a signing key, JWT bearer
-    /// tokens. The default scheme looks at the request: an API key header goes to the API-key scheme, anything else
-    /// to the bearer scheme (which ignores requests without <c>Authorization: Bearer</c>).
+    /// tokens. The default scheme looks at the credential the request presents (<see cref="PresentedCredentials"/>): an
+    /// API key goes to the API-key scheme, a bearer token to the bearer scheme, and everything else (nothing, or a
+    /// credential the server cannot accept) to <see cref="UnacceptedCredentialHandler"/>.
     /// Use together with <see cref="CredentialAuthenticationApplicationBuilderExtensions.UseCredentialAuthentication"/>.
     /// </summary>
     public static IServiceCollection AddApiKeyOrBearerAuthentication(
@@ -29,11 +30,22 @@ public static class CredentialAuthenticationServiceCollectionExtensions
 
         var authentication = services.AddAuthentication(ApiKeyOrBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.AuthenticationScheme, _ => { })
+            .AddScheme<UnacceptedCredentialOptions, UnacceptedCredentialHandler>(UnacceptedCredentialDefaults.AuthenticationScheme, options =>
+            {
+                if (bearerConfigured)
+                {
+                    options.AcceptedSchemes.Add(PresentedCredentials.BearerScheme);
+                }
+
+                options.AcceptedSchemes.Add(ApiKeyAuthenticationDefaults.AuthorizationScheme);
+            })
             .AddPolicyScheme(ApiKeyOrBearerDefaults.AuthenticationScheme, "API key or bearer token", policy =>
-                policy.ForwardDefaultSelector = context =>
-                    bearerConfigured && !ApiKeyRequestCredentials.IsPresented(context.Request)
-                        ? JwtBearerDefaults.AuthenticationScheme
-                        : ApiKeyAuthenticationDefaults.AuthenticationScheme);
+                policy.ForwardDefaultSelector = context => PresentedCredentials.FromRequest(context.Request).Kind switch
+                {
+                    PresentedCredentialKind.ApiKey => ApiKeyAuthenticationDefaults.AuthenticationScheme,
+                    PresentedCredentialKind.BearerToken when bearerConfigured => JwtBearerDefaults.AuthenticationScheme,
+                    _ => UnacceptedCredentialDefaults.AuthenticationScheme,
+                });
         if (bearerConfigured)
         {
             authentication.AddSymmetricJwtBearer(jwt!);
@@ -71,6 +83,21 @@ public static class CredentialAuthenticationServiceCollectionExtensions
             };
             options.Events = new JwtBearerEvents
             {
+                // The token PresentedCredentials read, so both agree on the header's syntax.
+                OnMessageReceived = context =>
+                {
+                    var credential = PresentedCredentials.FromRequest(context.Request);
+                    if (credential.Kind == PresentedCredentialKind.BearerToken)
+                    {
+                        context.Token = credential.Value;
+                    }
+                    else
+                    {
+                        context.NoResult();
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnTokenValidated = context =>
                 {
                     if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)

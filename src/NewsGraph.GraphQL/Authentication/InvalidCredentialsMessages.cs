@@ -11,4 +11,8 @@ internal static class InvalidCredentialsMessages
     public const string InvalidBearerToken = "The bearer token is not valid.";
 
     public const string ExpiredBearerToken = "The bearer token has expired.";
+
+    public const string InvalidAuthorization = "The Authorization header is not valid: use \"Bearer <token>\" or \"ApiKey <key>\".";
+
+    public const string SeveralCredentials = "Several credentials were sent: send exactly one.";
 }

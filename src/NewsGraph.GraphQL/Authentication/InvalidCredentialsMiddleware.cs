@@ -10,7 +10,8 @@ namespace NewsGraph.GraphQL.Authentication;
 /// Answers 401 with a GraphQL error body when the request PRESENTS a credential that is not valid. Without this,
 /// ASP.NET Core would serve such a request as anonymous: an editor with a mistyped key would see a reader's view
 /// and a mutation would fail with a confusing "not authenticated" — and a client could never tell a revoked key
-/// from no key. Requests without credentials pass untouched (readers are anonymous).
+/// from no key. Requests without credentials pass untouched (readers are anonymous); what counts as presenting one
+/// is <see cref="PresentedCredentials"/>' business.
 /// </summary>
 public sealed class InvalidCredentialsMiddleware(RequestDelegate next)
 {
@@ -40,9 +41,13 @@ public sealed class InvalidCredentialsMiddleware(RequestDelegate next)
             return;
         }
 
-        var message = ApiKeyRequestCredentials.IsPresented(context.Request)
-            ? InvalidCredentialsMessages.InvalidApiKey
-            : failure is SecurityTokenExpiredException ? InvalidCredentialsMessages.ExpiredBearerToken : InvalidCredentialsMessages.InvalidBearerToken;
+        // Only our own schemes' messages are passed on; the bearer scheme's exceptions say too much.
+        var message = failure switch
+        {
+            CredentialRejectedException rejected => rejected.Message,
+            SecurityTokenExpiredException => InvalidCredentialsMessages.ExpiredBearerToken,
+            _ => InvalidCredentialsMessages.InvalidBearerToken,
+        };
 
         // The scheme's challenge sets 401 and its WWW-Authenticate header (RFC 9110 requires one with 401).
         await context.ChallengeAsync().ConfigureAwait(false);

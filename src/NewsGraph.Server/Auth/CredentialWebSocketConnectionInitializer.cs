@@ -16,37 +16,18 @@ public sealed class CredentialWebSocketConnectionInitializer(ApiKeyValidator api
 {
     private const string ApiKeyField = "apiKey";
     private const string AuthorizationField = "authorization";
-    private const string BearerScheme = "Bearer";
 
     public async ValueTask<WebSocketConnectionInitResult> InitializeAsync(WebSocketConnectionInitContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var apiKey = Find(context.Payload, ApiKeyField);
-        var authorization = Find(context.Payload, AuthorizationField);
-        if (apiKey is null && authorization is null)
+        var credential = Read(context.Payload);
+        var user = credential.Kind switch
         {
-            return WebSocketConnectionInitResult.Accept();
-        }
-
-        ClaimsPrincipal? user;
-        if (apiKey is not null)
-        {
-            user = apiKey is string key ? apiKeys.Validate(key, ApiKeyAuthenticationDefaults.AuthenticationScheme) : null;
-        }
-        else if (authorization is string header
-            && ApiKeyRequestCredentials.TryGetAuthorizationParameter(header, BearerScheme, out var token))
-        {
-            user = await bearerTokens.ValidateAsync(token, cancellationToken);
-        }
-        else if (authorization is string apiKeyHeader
-            && ApiKeyRequestCredentials.TryGetAuthorizationParameter(apiKeyHeader, ApiKeyAuthenticationDefaults.AuthorizationScheme, out var headerKey))
-        {
-            user = apiKeys.Validate(headerKey, ApiKeyAuthenticationDefaults.AuthenticationScheme);
-        }
-        else
-        {
-            user = null;
-        }
+            PresentedCredentialKind.None => context.User,
+            PresentedCredentialKind.ApiKey => apiKeys.Validate(credential.Value, ApiKeyAuthenticationDefaults.AuthenticationScheme),
+            PresentedCredentialKind.BearerToken => await bearerTokens.ValidateAsync(credential.Value, cancellationToken),
+            _ => null,
+        };
 
         if (user is null)
         {
@@ -55,6 +36,22 @@ public sealed class CredentialWebSocketConnectionInitializer(ApiKeyValidator api
 
         context.User = user;
         return WebSocketConnectionInitResult.Accept();
+    }
+
+    // The payload's fields are read by the same rules as the HTTP headers they stand for (PresentedCredentials);
+    // a value that is not a string cannot be a credential, and both fields at once are as ambiguous as both headers.
+    private static PresentedCredential Read(IReadOnlyDictionary<string, object?>? payload)
+    {
+        var apiKey = Find(payload, ApiKeyField);
+        var authorization = Find(payload, AuthorizationField);
+        return (apiKey, authorization) switch
+        {
+            (null, null) => PresentedCredential.None,
+            (not null, not null) => PresentedCredential.Unusable("Several credentials were sent: send exactly one."),
+            (string key, null) => PresentedCredentials.FromApiKey(key),
+            (null, string header) => PresentedCredentials.FromAuthorization(header),
+            _ => PresentedCredential.Unusable("A credential must be a string."),
+        };
     }
 
     // Clients differ in casing ("authorization", "Authorization", "apikey"): the field names are matched loosely.

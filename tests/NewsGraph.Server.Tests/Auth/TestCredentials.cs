@@ -1,5 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NewsGraph.GraphQL.Authentication;
@@ -64,4 +65,22 @@ internal static class TestCredentials
     }
 
     public static string EditorJwt() => Jwt(["editor"]);
+
+    /// <summary>
+    /// A valid token whose further claims are <paramref name="claimsJson"/> exactly as an issuer would write them (any
+    /// JSON shape), signed with <paramref name="algorithm"/>.
+    /// </summary>
+    public static string JwtWithClaims(string claimsJson, string algorithm = SecurityAlgorithms.HmacSha256, string? signingKey = null)
+    {
+        var claims = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(claimsJson)!.ToDictionary(c => c.Key, c => (object)c.Value);
+        claims["sub"] = "jane.editor";
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(signingKey ?? SigningKey)), algorithm),
+        });
+    }
 }
