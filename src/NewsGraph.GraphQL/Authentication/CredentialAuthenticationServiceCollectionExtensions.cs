@@ -61,6 +61,7 @@ public static class CredentialAuthenticationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         var key = DecodeSigningKey(settings.SigningKey);
+        var algorithms = HmacSigningAlgorithms.Select(settings.Algorithms, key.Length);
         return builder.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             // Claims keep their JWT names ("role", "sub"), not the legacy WS-* URIs Microsoft maps them to by default.
@@ -75,8 +76,9 @@ public static class CredentialAuthenticationServiceCollectionExtensions
                 RequireExpirationTime = true,
                 ValidateIssuerSigningKey = true,
                 IssuerSigningKey = new SymmetricSecurityKey(key),
-                // Only HMAC: a token cannot talk the server into "none" or into treating the shared key as an RSA key.
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512],
+                // Only HMAC, and only what the key is long enough for: a token cannot talk the server into "none" or
+                // into treating the shared key as an RSA key.
+                ValidAlgorithms = algorithms,
                 NameClaimType = "sub",
                 RoleClaimType = ApiKeyAuthenticationDefaults.RoleClaimType,
                 ClockSkew = TimeSpan.FromMinutes(1),
@@ -127,7 +129,7 @@ public static class CredentialAuthenticationServiceCollectionExtensions
         {
             CryptographicOperations.ZeroMemory(key);
             throw new InvalidOperationException(
-                $"Authentication:Jwt:SigningKey must be at least {MinimumSigningKeyBytes} bytes (base64 of 32 random bytes or more).");
+                $"Authentication:Jwt:SigningKey must be at least {MinimumSigningKeyBytes} bytes; create one with `openssl rand 64 | openssl base64 -A` (64 bytes: enough for HS256, HS384 and HS512).");
         }
 
         return key;
