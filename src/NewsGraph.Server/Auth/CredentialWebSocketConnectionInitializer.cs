@@ -8,8 +8,9 @@ namespace NewsGraph.Server.Auth;
 /// Authenticates a WebSocket connection from its <c>connection_init</c> payload — <c>{"apiKey": "…"}</c> or
 /// <c>{"authorization": "Bearer …"}</c> (or <c>"ApiKey …"</c>) — because browsers cannot set headers on a WebSocket
 /// upgrade. Without credentials in the payload the upgrade request's user stands (its headers were already checked,
-/// and refused with 401 when invalid). A credential in the payload that is not valid closes the connection with 4403:
-/// like on HTTP, a presented credential is never silently downgraded to anonymous.
+/// and refused with 401 when unacceptable). A credential in the payload that the server cannot accept — by the rules
+/// of <see cref="PresentedCredentials"/>, the same as for the headers — closes the connection with 4403: like on HTTP,
+/// a presented credential is never silently downgraded to anonymous.
 /// </summary>
 public sealed class CredentialWebSocketConnectionInitializer(ApiKeyValidator apiKeys, BearerTokenValidator bearerTokens)
     : IWebSocketConnectionInitializer
