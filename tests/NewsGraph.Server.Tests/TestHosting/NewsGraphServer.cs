@@ -45,9 +45,6 @@ public sealed class NewsGraphServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>The server's SQLite file (tests that break the database reach it directly).</summary>
-    public string DatabasePath => _databasePath;
-
     public static async Task<NewsGraphServer> StartAsync(
         IEnumerable<KeyValuePair<string, string>>? settings = null,
         Action<IServiceCollection>? configureServices = null)
