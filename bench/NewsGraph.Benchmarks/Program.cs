@@ -17,5 +17,6 @@ var root = new RootCommand("NewsGraph benchmarks and load generators (not run by
     FanoutCommand.Create(),
     FanoutCommand.CreateClients(),
     HostileCommand.Create(),
+    TimeoutCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using NewsGraph.Benchmarks.Infrastructure;
 using NewsGraph.Server.Tests.Limits;
 using Spectre.Console;
@@ -28,7 +25,7 @@ internal static class HostileBenchmark
         // No proxy: the only traffic this benchmark sends is to the loopback server it starts.
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
         var database = Path.Combine(directory.FullName, "newsgraph.db");
-        var server = await ServerProcess.StartAsync(options.ServerDll, database, options.Environment, http, ct);
+        var server = await ServerProcess.StartAsync(options.ServerDll, database, options.Environment, [], http, ct);
         try
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]hostile[/]: {options.ServerDll} ({options.Environment}), {options.Repeat} warm sends per input");
@@ -37,28 +34,28 @@ internal static class HostileBenchmark
             var canary = new List<double>();
             for (var i = 0; i < options.CanaryRequests; i++)
             {
-                canary.Add((await SendAsync(http, server.Endpoint, Encoding.UTF8.GetBytes(Canary), ct)).Milliseconds);
+                canary.Add((await TimedPost.SendAsync(http, server.Endpoint, Encoding.UTF8.GetBytes(Canary), ct)).Milliseconds);
             }
 
             var rows = new List<(HostileInput Input, string Answer, double Cold, double? WarmMedian)>();
             foreach (var input in HostileInputs.All.Where(i => options.Only.Count == 0 || options.Only.Any(o => i.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
             {
                 var body = input.Body();
-                var cold = await SendAsync(http, server.Endpoint, body, ct);
+                var cold = await TimedPost.SendAsync(http, server.Endpoint, body, ct);
                 if (cold.Answer is null || server.HasExited)
                 {
                     rows.Add((input, server.HasExited ? "PROCESS DIED" : "no answer", cold.Milliseconds, null));
                     await server.DisposeAsync();
-                    server = await ServerProcess.StartAsync(options.ServerDll, database, options.Environment, http, ct);
+                    server = await ServerProcess.StartAsync(options.ServerDll, database, options.Environment, [], http, ct);
                     continue;
                 }
 
                 var warm = new List<double>();
                 for (var i = 0; i < options.Repeat; i++)
                 {
-                    warm.Add((await SendAsync(http, server.Endpoint, body, ct)).Milliseconds);
+                    warm.Add((await TimedPost.SendAsync(http, server.Endpoint, body, ct)).Milliseconds);
                     // The canary between sends keeps the baseline from the same moments of the run.
-                    canary.Add((await SendAsync(http, server.Endpoint, Encoding.UTF8.GetBytes(Canary), ct)).Milliseconds);
+                    canary.Add((await TimedPost.SendAsync(http, server.Endpoint, Encoding.UTF8.GetBytes(Canary), ct)).Milliseconds);
                 }
 
                 rows.Add((input, cold.Answer, cold.Milliseconds, LatencyStats.From(warm).Median));
@@ -85,39 +82,6 @@ internal static class HostileBenchmark
         {
             await server.DisposeAsync();
             directory.Delete(recursive: true);
-        }
-    }
-
-    /// <returns>The answer as "status code" (null when the connection failed) and the time until the whole answer was read.</returns>
-    private static async Task<(string? Answer, double Milliseconds)> SendAsync(HttpClient http, Uri endpoint, byte[] body, CancellationToken ct)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        var stopwatch = Stopwatch.StartNew();
-        try
-        {
-            using var response = await http.SendAsync(request, ct);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            stopwatch.Stop();
-            return ($"{(int)response.StatusCode} {FirstErrorCode(text) ?? "data"}", stopwatch.Elapsed.TotalMilliseconds);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            return (null, stopwatch.Elapsed.TotalMilliseconds);
-        }
-    }
-
-    private static string? FirstErrorCode(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text)?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return "(not JSON)";
         }
     }
 }

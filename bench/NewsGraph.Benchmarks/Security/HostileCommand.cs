@@ -28,7 +28,7 @@ internal static class HostileCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var dll = parse.GetValue(server) ?? DefaultServerDll();
+            var dll = parse.GetValue(server) ?? ServerProcess.RepositoryBuild;
             if (!File.Exists(dll))
             {
                 Console.Error.WriteLine($"No server build at {dll}: run `dotnet build -c Release src/NewsGraph.Server` first, or pass --server.");
@@ -39,13 +39,5 @@ internal static class HostileCommand
             return await HostileBenchmark.RunAsync(options, ct);
         });
         return command;
-    }
-
-    // bench/NewsGraph.Benchmarks/bin/<configuration>/<tfm>/ -> src/NewsGraph.Server/bin/Release/<tfm>/NewsGraph.Server.dll
-    private static string DefaultServerDll()
-    {
-        var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-        return Path.Combine(repository, "src", "NewsGraph.Server", "bin", "Release", tfm, "NewsGraph.Server.dll");
     }
 }

@@ -22,9 +22,23 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>This repository's Release build of the server, beside the benchmark's own output folder.</summary>
+    public static string RepositoryBuild
+    {
+        get
+        {
+            // bench/NewsGraph.Benchmarks/bin/<configuration>/<tfm>/ -> src/NewsGraph.Server/bin/Release/<tfm>/NewsGraph.Server.dll
+            var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+            return Path.Combine(repository, "src", "NewsGraph.Server", "bin", "Release", tfm, "NewsGraph.Server.dll");
+        }
+    }
+
     public bool HasExited => _process.HasExited;
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, string databasePath, string environment, HttpClient http, CancellationToken ct)
+    /// <param name="settings">Extra configuration as <c>Key=Value</c> (e.g. <c>GraphQL:Limits:ExecutionTimeout=00:00:02</c>).</param>
+    public static async Task<ServerProcess> StartAsync(
+        string serverDll, string databasePath, string environment, IEnumerable<string> settings, HttpClient http, CancellationToken ct)
     {
         int port = FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet")
@@ -39,6 +53,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add($"--environment={environment}");
         start.ArgumentList.Add($"--ConnectionStrings:News=Data Source={databasePath}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add("--" + setting);
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
         // Drained so a chatty server never blocks on a full pipe; what it says is not the subject.
