@@ -34,7 +34,20 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the process ends within <paramref name="wait"/> (a request that killed it may take a moment to show).</summary>
+    public async Task<bool> HasExitedAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <param name="settings">Extra configuration as <c>Key=Value</c> (e.g. <c>GraphQL:Limits:ExecutionTimeout=00:00:02</c>).</param>
     public static async Task<ServerProcess> StartAsync(
