@@ -1,4 +1,5 @@
 using GraphQL.Execution;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 using NewsGraph.GraphQL.Errors;
 
@@ -28,6 +29,11 @@ internal sealed class UnhandledExceptionHandler(ILogger logger, CancellationToke
         {
             // A caller that went away gets no answer; nothing failed either way.
             TimedOut |= !callerToken.IsCancellationRequested;
+        }
+        else if (exception is GraphQLMaxDepthExceededException)
+        {
+            // The document nests deeper than the parser allows: the client's fault, answered as MAX_PARSER_DEPTH_EXCEEDED
+            // by the executor, and no server failure to log.
         }
         else if (FirstSeen(exception))
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Limits;
@@ -21,6 +22,7 @@ public sealed class HostileInputTests(ServerFixture fixture)
     {
         var input = HostileInputs.Named(name);
         var http = fixture.Server.Http;
+        var errorsBefore = fixture.Server.Logs.AtLeast(LogLevel.Error).Count;
         var body = input.Body();
 
         // The first send pays for compiling the refusal path (JIT), which is not what the bound is about.
@@ -35,8 +37,10 @@ public sealed class HostileInputTests(ServerFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.OK, canaryResult.Status);
         Assert.NotNull(canaryResult.Body?["data"]?["articles"]);
 
-        // And the server still answers afterwards.
+        // And the server still answers afterwards, with nothing logged as a failure: a refusal is not an error.
         (await fixture.Server.PostAsync("{ __typename }")).SuccessfulData();
+        var errors = fixture.Server.Logs.AtLeast(LogLevel.Error);
+        Assert.True(errors.Count == errorsBefore, string.Join(Environment.NewLine, errors.Skip(errorsBefore).Select(e => $"{e.Category}: {e.Message} {e.Exception}")));
     }
 
     private static void AssertRefused(HostileInput input, (System.Net.HttpStatusCode Status, System.Text.Json.Nodes.JsonObject? Body, string Text, TimeSpan Elapsed) result)
