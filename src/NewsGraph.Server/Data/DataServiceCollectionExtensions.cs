@@ -45,7 +45,10 @@ public static class DataServiceCollectionExtensions
     {
         // Readers never write back what they load; writers opt in with AsTracking().
         return options
-            .UseSqlite(connectionString)
+            // A list parameter (a loader's keys, `in`) is one JSON parameter read with json_each: the SQL text stays the same
+            // for any number of values, so EF Core caches it. With one parameter per value (EF Core 10's default) the SQL
+            // was generated anew, under a lock, for every query (8% of a front-page request's time, most of it waiting).
+            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .UseSqliteCaseFolding()
             // A request's timeout or abort stops its running statement instead of leaving it to scan to the end.
             .UseSqliteInterruptOnCancellation()
