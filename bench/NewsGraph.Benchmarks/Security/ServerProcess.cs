@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace NewsGraph.Benchmarks.Security;
 
@@ -12,15 +13,32 @@ namespace NewsGraph.Benchmarks.Security;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    // Short, because the time to the first response is one of the figures the throughput benchmark reports.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri endpoint)
+    private readonly Stopwatch _sinceStart;
+
+    private ServerProcess(Process process, Uri baseAddress, Stopwatch sinceStart)
     {
         _process = process;
-        Endpoint = endpoint;
+        _sinceStart = sinceStart;
+        BaseAddress = baseAddress;
+        Endpoint = new Uri(baseAddress, "graphql");
     }
 
+    /// <summary>The root of the server, <c>http://127.0.0.1:port/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The GraphQL endpoint (for a NewsGraph server).</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>From starting the process to the first successful answer of the readiness probe.</summary>
+    public TimeSpan TimeToFirstResponse { get; private set; }
+
+    /// <summary>Time since the process was started (the "cold" window of a benchmark is measured from there).</summary>
+    public TimeSpan SinceStart => _sinceStart.Elapsed;
 
     /// <summary>This repository's Release build of the server, beside the benchmark's own output folder.</summary>
     public static string RepositoryBuild
@@ -50,27 +68,72 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <param name="settings">Extra configuration as <c>Key=Value</c> (e.g. <c>GraphQL:Limits:ExecutionTimeout=00:00:02</c>).</param>
-    public static async Task<ServerProcess> StartAsync(
-        string serverDll, string databasePath, string environment, IEnumerable<string> settings, HttpClient http, CancellationToken ct)
+    public static Task<ServerProcess> StartAsync(
+        string serverDll, string databasePath, string environment, IEnumerable<string> settings, HttpClient http, CancellationToken ct) =>
+        StartAsync(serverDll, databasePath, environment, settings, new ServerStart(http), ct);
+
+    /// <param name="settings">Extra configuration as <c>Key=Value</c> (e.g. <c>GraphQL:Limits:ExecutionTimeout=00:00:02</c>).</param>
+    public static Task<ServerProcess> StartAsync(
+        string serverDll, string databasePath, string environment, IEnumerable<string> settings, ServerStart how, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        List<string> arguments =
+        [
+            serverDll,
+            $"--environment={environment}",
+            $"--ConnectionStrings:News=Data Source={databasePath}",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings.Select(setting => "--" + setting),
+        ];
+        return StartProcessAsync("dotnet", arguments, Path.GetDirectoryName(databasePath)!, serverDll, how, ct);
+    }
+
+    /// <summary>
+    /// This benchmark program again, with a (hidden) verb that serves HTTP on the <c>--urls</c> it is given:
+    /// the apphost when there is one, else <c>dotnet &lt;dll&gt;</c>.
+    /// </summary>
+    public static Task<ServerProcess> StartBenchVerbAsync(string verb, IEnumerable<string> arguments, ServerStart how, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        string processPath = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
+        List<string> all = [];
+        if (Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            all.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+
+        all.Add(verb);
+        all.AddRange(arguments);
+        return StartProcessAsync(processPath, all, Environment.CurrentDirectory, verb, how, ct);
+    }
+
+    private static async Task<ServerProcess> StartProcessAsync(
+        string fileName, IReadOnlyList<string> arguments, string workingDirectory, string what, ServerStart how, CancellationToken ct)
     {
         int port = FreeLoopbackPort();
-        var start = new ProcessStartInfo("dotnet")
+        // Pinned with taskset when asked, so the server under test and the load generator do not share a core.
+        var start = new ProcessStartInfo(how.Cpu is null ? fileName : "taskset")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(serverDll);
-        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"));
-        start.ArgumentList.Add($"--environment={environment}");
-        start.ArgumentList.Add($"--ConnectionStrings:News=Data Source={databasePath}");
-        start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
-        foreach (var setting in settings)
+        if (how.Cpu is int cpu)
         {
-            start.ArgumentList.Add("--" + setting);
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpu.ToString(CultureInfo.InvariantCulture));
+            start.ArgumentList.Add(fileName);
         }
 
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"));
+
+        var sinceStart = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
         // Drained so a chatty server never blocks on a full pipe; what it says is not the subject.
         process.OutputDataReceived += (_, _) => { };
@@ -78,16 +141,17 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/graphql")));
-        var live = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/health/live"));
+        var server = new ServerProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")), sinceStart);
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
             {
-                using var response = await http.GetAsync(live, ct);
+                using var request = how.ReadinessProbe(server.BaseAddress);
+                using var response = await how.Http.SendAsync(request, ct);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
+                    server.TimeToFirstResponse = sinceStart.Elapsed;
                     return server;
                 }
             }
@@ -96,11 +160,11 @@ internal sealed class ServerProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(100, ct);
+            await Task.Delay(PollInterval, ct);
         }
 
         await server.DisposeAsync();
-        throw new InvalidOperationException($"The server {serverDll} did not become live within a minute.");
+        throw new InvalidOperationException($"The server {what} did not answer its readiness probe within a minute.");
     }
 
     public async ValueTask DisposeAsync()
