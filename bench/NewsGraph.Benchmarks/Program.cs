@@ -2,6 +2,7 @@ using System.CommandLine;
 using NewsGraph.Benchmarks.Paging;
 using NewsGraph.Benchmarks.Security;
 using NewsGraph.Benchmarks.Subscriptions;
+using NewsGraph.Benchmarks.Throughput;
 using Spectre.Console;
 
 // Redirected to a file, Spectre assumes 80 columns and wraps SQL and tables unreadably.
@@ -18,5 +19,7 @@ var root = new RootCommand("NewsGraph benchmarks and load generators (not run by
     FanoutCommand.CreateClients(),
     HostileCommand.Create(),
     TimeoutCommand.Create(),
+    ThroughputCommand.Create(),
+    ThroughputCommand.CreateBaseline(),
 };
 return await root.Parse(args).InvokeAsync();

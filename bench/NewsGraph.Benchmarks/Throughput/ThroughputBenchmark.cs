@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsGraph.Benchmarks.Infrastructure;
+using Spectre.Console;
+
+namespace NewsGraph.Benchmarks.Throughput;
+
+/// <summary>
+/// Issue 10's instrument: NewsGraph against a minimal API + EF Core baseline on the same database, five reads.
+/// Cold: each workload on a freshly started process of each server, for what is left of the first <c>Cold</c> after
+/// the process started. Warm: one process each, a warm-up with all workloads mixed, then interleaved rounds (one
+/// workload on one server at a time, the order alternating), so drift on a shared machine hits both servers alike.
+/// </summary>
+internal static class ThroughputBenchmark
+{
+    private static readonly ServerKind[] BothKinds = [ServerKind.NewsGraph, ServerKind.Baseline];
+
+    public static async Task<int> RunAsync(ThroughputOptions options, CancellationToken ct)
+    {
+        await Catalogue.EnsureAsync(options.DatabasePath, options.Articles, seed: 42, reseed: false, ct);
+        if (options.ServerCpu is int cpu && Environment.ProcessorCount > 1 && OperatingSystem.IsLinux())
+        {
+            // The load generator keeps off the servers' core.
+            long everyCore = (1L << Environment.ProcessorCount) - 1;
+            Process.GetCurrentProcess().ProcessorAffinity = (nint)(everyCore & ~(1L << cpu));
+        }
+
+        // No proxy: the only traffic is to the loopback servers this benchmark starts.
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            MaxConnectionsPerServer = options.Connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            Timeout = TimeSpan.FromMinutes(1),
+        };
+        var launcher = new ServerLauncher(options, http);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"[bold]throughput[/]: {options.ServerDll} vs the minimal API baseline, {options.Articles:N0} articles, {options.Connections} connections, cold window {options.Cold}, warm-up {options.Warmup}, {options.Rounds} rounds of {options.Round} per workload and server{(options.ServerCpu is int c ? $", servers pinned to CPU {c}" : "")}");
+
+        var workloads = await new ThroughputPreparation(options, http, launcher).PrepareAsync(ct);
+        if (workloads is null)
+        {
+            return 1;
+        }
+
+        var startups = BothKinds.ToDictionary(kind => kind, _ => new List<TimeSpan>());
+        var cold = await MeasureColdAsync(options, http, launcher, workloads, startups, ct);
+        var warm = await MeasureWarmAsync(options, http, launcher, workloads, ct);
+
+        ThroughputReport.Print($"Cold: the first {options.Cold.TotalSeconds:0.#} s of a fresh process (startup included, load from its first answer)", workloads, cold);
+        ThroughputReport.Print($"Warm: after {options.Warmup} of mixed load, {options.Rounds} interleaved rounds of {options.Round.TotalSeconds:0.#} s", workloads, warm);
+        ThroughputReport.PrintStartups(startups);
+        return 0;
+    }
+
+    private static async Task<PhaseResults> MeasureColdAsync(
+        ThroughputOptions options, HttpClient http, ServerLauncher launcher, IReadOnlyList<CheckedWorkload> workloads,
+        Dictionary<ServerKind, List<TimeSpan>> startups, CancellationToken ct)
+    {
+        var results = new PhaseResults();
+        for (int w = 0; w < workloads.Count; w++)
+        {
+            var workload = workloads[w];
+            foreach (var kind in Alternating(w))
+            {
+                // The workload itself is the readiness probe: its first answer is the time to first response.
+                await using var server = await launcher.StartAsync(kind, workload.Workload, ct);
+                startups[kind].Add(server.Process.TimeToFirstResponse);
+                var left = options.Cold - server.Process.SinceStart;
+                var result = left > TimeSpan.Zero
+                    ? await ClosedLoopLoad.RunAsync(http, _ => (workload.Workload.RequestTo(server), workload.ExpectedLength(kind)), options.Connections, left, ct)
+                    : new LoadResult([], 0, TimeSpan.Zero);
+                results.Add(workload.Workload, kind, result);
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"  cold {workload.Workload.Name}, {kind}: first answer after {server.Process.TimeToFirstResponse.TotalMilliseconds:N0} ms, then {result.RequestsPerSecond:N0} req/s");
+            }
+        }
+
+        return results;
+    }
+
+    private static async Task<PhaseResults> MeasureWarmAsync(
+        ThroughputOptions options, HttpClient http, ServerLauncher launcher, IReadOnlyList<CheckedWorkload> workloads, CancellationToken ct)
+    {
+        await using var newsGraph = await launcher.StartAsync(ServerKind.NewsGraph, workloads[0].Workload, ct);
+        await using var baseline = await launcher.StartAsync(ServerKind.Baseline, workloads[0].Workload, ct);
+        ServerUnderTest Server(ServerKind kind) => kind == ServerKind.NewsGraph ? newsGraph : baseline;
+
+        // Warm-up: every workload in turn on every connection, in slices that alternate between the servers.
+        var slice = options.Round < options.Warmup ? options.Round : options.Warmup;
+        for (var warmed = TimeSpan.Zero; warmed < options.Warmup; warmed += slice)
+        {
+            foreach (var kind in BothKinds)
+            {
+                var server = Server(kind);
+                var mixed = await ClosedLoopLoad.RunAsync(
+                    http,
+                    n => (workloads[(int)(n % workloads.Count)].Workload.RequestTo(server), workloads[(int)(n % workloads.Count)].ExpectedLength(kind)),
+                    options.Connections, slice, ct);
+                if (mixed.Failures > 0)
+                {
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]  warm-up on {kind}: {mixed.Failures} failed requests[/]");
+                }
+            }
+        }
+
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  warm-up done ({options.Warmup} per server)");
+        var results = new PhaseResults();
+        for (int round = 0; round < options.Rounds; round++)
+        {
+            for (int w = 0; w < workloads.Count; w++)
+            {
+                var workload = workloads[w];
+                foreach (var kind in Alternating(round + w))
+                {
+                    var server = Server(kind);
+                    results.Add(workload.Workload, kind, await ClosedLoopLoad.RunAsync(
+                        http, _ => (workload.Workload.RequestTo(server), workload.ExpectedLength(kind)), options.Connections, options.Round, ct));
+                }
+            }
+
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  warm round {round + 1} of {options.Rounds} done");
+        }
+
+        return results;
+    }
+
+    // Who goes first alternates, so neither server always runs right after the other (or first, on a cool machine).
+    private static ServerKind[] Alternating(int index) =>
+        index % 2 == 0 ? BothKinds : [.. BothKinds.Reverse()];
+}

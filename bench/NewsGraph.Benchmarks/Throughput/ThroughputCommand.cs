@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsGraph.Benchmarks.Infrastructure;
+using NewsGraph.Benchmarks.Security;
+
+namespace NewsGraph.Benchmarks.Throughput;
+
+/// <summary>
+/// <c>throughput [--server dll] [--database file] [--connections 16] [--warmup 00:01:00] [--round 00:00:05] [--rounds 3]</c>:
+/// NewsGraph's read throughput and latency against a minimal API + EF Core baseline (issue 10).
+/// </summary>
+internal static class ThroughputCommand
+{
+    public static Command Create()
+    {
+        var server = new Option<string?>("--server") { Description = "The server build to measure (a NewsGraph.Server.dll). Default: this repository's Release build." };
+        var articles = new Option<int>("--articles") { Description = "Articles in the catalogue (all statuses).", DefaultValueFactory = _ => 100_000 }.Positive();
+        var database = new Option<string?>("--database") { Description = "SQLite file; created and seeded when missing. Default: <temp>/newsgraph-bench-<articles>.db." };
+        var connections = new Option<int>("--connections") { Description = "Concurrent connections of the closed-loop load.", DefaultValueFactory = _ => 16 }.Positive();
+        var cold = new Option<TimeSpan>("--cold") { Description = "The window after a process starts that is measured as cold.", DefaultValueFactory = _ => TimeSpan.FromSeconds(10) };
+        var warmup = new Option<TimeSpan>("--warmup") { Description = "Mixed load on each server before the warm rounds.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
+        var round = new Option<TimeSpan>("--round") { Description = "How long one workload runs on one server in a warm round.", DefaultValueFactory = _ => TimeSpan.FromSeconds(5) };
+        var rounds = new Option<int>("--rounds") { Description = "Warm rounds (each runs every workload on both servers).", DefaultValueFactory = _ => 3 }.Positive();
+        var depth = new Option<int>("--depth") { Description = "Rows before the deep keyset page.", DefaultValueFactory = _ => 90_000 }.Positive();
+        var category = new Option<string>("--category") { Description = "Category slug of the category page (it and its subcategories).", DefaultValueFactory = _ => "news" };
+        var search = new Option<string>("--search") { Description = "What the title search looks for (case-insensitive contains).", DefaultValueFactory = _ => "budget" };
+        var slug = new Option<string?>("--slug") { Description = "Slug of the article page. Default: the newest article's." };
+        var serverCpu = new Option<int?>("--server-cpu") { Description = "Pin the servers to this core with taskset, and the load generator to the others." };
+
+        var command = new Command("throughput", "Read throughput and latency (req/s, p50, p99), cold and warm, of five page reads: NewsGraph against a minimal API + EF Core baseline.")
+        {
+            server, articles, database, connections, cold, warmup, round, rounds, depth, category, search, slug, serverCpu,
+        };
+        command.Validators.Add(result =>
+        {
+            foreach (var duration in new[] { cold, warmup, round })
+            {
+                if (result.GetValue(duration) <= TimeSpan.Zero)
+                {
+                    result.AddError($"{duration.Name} must be a positive duration.");
+                }
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            var dll = parse.GetValue(server) ?? ServerProcess.RepositoryBuild;
+            if (!File.Exists(dll))
+            {
+                Console.Error.WriteLine($"No server build at {dll}: run `dotnet build -c Release src/NewsGraph.Server` first, or pass --server.");
+                return 1;
+            }
+
+            var count = parse.GetValue(articles);
+            var path = parse.GetValue(database) ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"newsgraph-bench-{count}.db"));
+            var options = new ThroughputOptions(
+                Path.GetFullPath(dll), Path.GetFullPath(path), count, parse.GetValue(connections),
+                parse.GetValue(cold), parse.GetValue(warmup), parse.GetValue(round), parse.GetValue(rounds), parse.GetValue(depth),
+                parse.GetValue(category)!, parse.GetValue(search)!, parse.GetValue(slug), parse.GetValue(serverCpu));
+            return await ThroughputBenchmark.RunAsync(options, ct);
+        });
+        return command;
+    }
+
+    /// <summary>The hidden verb the baseline server runs under, in a process of its own.</summary>
+    public static Command CreateBaseline()
+    {
+        var database = new Option<string>("--database") { Description = "SQLite file to read.", Required = true };
+        var urls = new Option<string>("--urls") { Description = "Where to listen (loopback).", Required = true };
+        var command = new Command(ServerLauncher.BaselineVerb, "Internal: the minimal API + EF Core baseline of `throughput`, in a process of its own.")
+        {
+            database, urls,
+        };
+        command.Hidden = true;
+        command.SetAction((parse, ct) => BaselineApi.RunAsync(parse.GetValue(database)!, parse.GetValue(urls)!, ct));
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+namespace NewsGraph.Benchmarks.Throughput;
+
+/// <param name="Cold">The window after a process starts that counts as "cold" (its startup included).</param>
+/// <param name="ServerCpu">Pin each server to this core (taskset) and keep the load generator off it; null: no pinning.</param>
+internal sealed record ThroughputOptions(
+    string ServerDll,
+    string DatabasePath,
+    int Articles,
+    int Connections,
+    TimeSpan Cold,
+    TimeSpan Warmup,
+    TimeSpan Round,
+    int Rounds,
+    int Depth,
+    string CategorySlug,
+    string SearchTerm,
+    string? ArticleSlug,
+    int? ServerCpu);

@@ -1,0 +1,28 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace NewsGraph.Benchmarks.Throughput;
+
+/// <summary>One page a reader asks for, as a GraphQL request to NewsGraph and as a GET to the baseline; both answer the same JSON.</summary>
+internal sealed class Workload(string name, string query, JsonObject variables, string baselinePath)
+{
+    private readonly byte[] _graphQLBody = Encoding.UTF8.GetBytes(new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString());
+
+    public string Name { get; } = name;
+
+    public HttpRequestMessage NewsGraphRequest(Uri endpoint)
+    {
+        var content = new ByteArrayContent(_graphQLBody);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        return request;
+    }
+
+    public HttpRequestMessage BaselineRequest(Uri baseAddress) => new(HttpMethod.Get, new Uri(baseAddress, baselinePath));
+
+    public HttpRequestMessage RequestTo(ServerUnderTest server) => server.Kind == ServerKind.NewsGraph
+        ? NewsGraphRequest(server.Process.Endpoint)
+        : BaselineRequest(server.Process.BaseAddress);
+}
