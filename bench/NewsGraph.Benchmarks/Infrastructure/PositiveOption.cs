@@ -16,4 +16,16 @@ internal static class PositiveOption
         });
         return option;
     }
+
+    public static Option<TimeSpan> Positive(this Option<TimeSpan> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
+            {
+                result.AddError($"{option.Name} must be a positive duration.");
+            }
+        });
+        return option;
+    }
 }

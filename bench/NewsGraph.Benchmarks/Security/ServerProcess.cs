@@ -18,12 +18,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private readonly Process _process;
 
-    private readonly Stopwatch _sinceStart;
-
-    private ServerProcess(Process process, Uri baseAddress, Stopwatch sinceStart)
+    private ServerProcess(Process process, Uri baseAddress)
     {
         _process = process;
-        _sinceStart = sinceStart;
         BaseAddress = baseAddress;
         Endpoint = new Uri(baseAddress, "graphql");
     }
@@ -36,9 +33,6 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>From starting the process to the first successful answer of the readiness probe.</summary>
     public TimeSpan TimeToFirstResponse { get; private set; }
-
-    /// <summary>Time since the process was started (the "cold" window of a benchmark is measured from there).</summary>
-    public TimeSpan SinceStart => _sinceStart.Elapsed;
 
     /// <summary>This repository's Release build of the server, beside the benchmark's own output folder.</summary>
     public static string RepositoryBuild
@@ -141,7 +135,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")), sinceStart);
+        var server = new ServerProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {

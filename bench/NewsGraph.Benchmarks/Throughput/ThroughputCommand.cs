@@ -17,9 +17,9 @@ internal static class ThroughputCommand
         var articles = new Option<int>("--articles") { Description = "Articles in the catalogue (all statuses).", DefaultValueFactory = _ => 100_000 }.Positive();
         var database = new Option<string?>("--database") { Description = "SQLite file; created and seeded when missing. Default: <temp>/newsgraph-bench-<articles>.db." };
         var connections = new Option<int>("--connections") { Description = "Concurrent connections of the closed-loop load.", DefaultValueFactory = _ => 16 }.Positive();
-        var cold = new Option<TimeSpan>("--cold") { Description = "The window after a process starts that is measured as cold.", DefaultValueFactory = _ => TimeSpan.FromSeconds(10) };
-        var warmup = new Option<TimeSpan>("--warmup") { Description = "Mixed load on each server before the warm rounds.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
-        var round = new Option<TimeSpan>("--round") { Description = "How long one workload runs on one server in a warm round.", DefaultValueFactory = _ => TimeSpan.FromSeconds(5) };
+        var cold = new Option<TimeSpan>("--cold") { Description = "How long a freshly started server is measured as cold, from its first answer.", DefaultValueFactory = _ => TimeSpan.FromSeconds(10) }.Positive();
+        var warmup = new Option<TimeSpan>("--warmup") { Description = "Mixed load on each server before the warm rounds.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) }.Positive();
+        var round = new Option<TimeSpan>("--round") { Description = "How long one workload runs on one server in a warm round.", DefaultValueFactory = _ => TimeSpan.FromSeconds(5) }.Positive();
         var rounds = new Option<int>("--rounds") { Description = "Warm rounds (each runs every workload on both servers).", DefaultValueFactory = _ => 3 }.Positive();
         var depth = new Option<int>("--depth") { Description = "Rows before the deep keyset page.", DefaultValueFactory = _ => 90_000 }.Positive();
         var category = new Option<string>("--category") { Description = "Category slug of the category page (it and its subcategories).", DefaultValueFactory = _ => "news" };
@@ -31,16 +31,6 @@ internal static class ThroughputCommand
         {
             server, articles, database, connections, cold, warmup, round, rounds, depth, category, search, slug, serverCpu,
         };
-        command.Validators.Add(result =>
-        {
-            foreach (var duration in new[] { cold, warmup, round })
-            {
-                if (result.GetValue(duration) <= TimeSpan.Zero)
-                {
-                    result.AddError($"{duration.Name} must be a positive duration.");
-                }
-            }
-        });
         command.SetAction(async (parse, ct) =>
         {
             var dll = parse.GetValue(server) ?? ServerProcess.RepositoryBuild;

@@ -1,6 +1,6 @@
 namespace NewsGraph.Benchmarks.Throughput;
 
-/// <param name="Cold">The window after a process starts that counts as "cold" (its startup included).</param>
+/// <param name="Cold">How long a fresh process is measured as "cold", from its first answer.</param>
 /// <param name="ServerCpu">Pin each server to this core (taskset) and keep the load generator off it; null: no pinning.</param>
 internal sealed record ThroughputOptions(
     string ServerDll,
