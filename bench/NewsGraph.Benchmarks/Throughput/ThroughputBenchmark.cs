@@ -97,7 +97,11 @@ internal static class ThroughputBenchmark
                 var server = Server(kind);
                 var mixed = await ClosedLoopLoad.RunAsync(
                     http,
-                    n => (workloads[(int)(n % workloads.Count)].Workload.RequestTo(server), workloads[(int)(n % workloads.Count)].ExpectedLength(kind)),
+                    n =>
+                    {
+                        var next = workloads[(int)(n % workloads.Count)];
+                        return (next.Workload.RequestTo(server), next.ExpectedLength(kind));
+                    },
                     options.Connections, slice, ct);
                 if (mixed.Failures > 0)
                 {
