@@ -89,23 +89,45 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
             options.CachedDocumentValidationRules = rules.ForCachedDocuments;
         }
 
-        // For a subscription the timeout bounds only setting up the stream (parse, validation, the stream resolver):
-        // GraphQL.NET links it to the token of this call alone and disposes it when ExecuteAsync returns, and each
-        // event is then resolved with the subscription's own token. So a stream lives as long as its transport keeps
-        // it (tested: WebSockets/SubscriptionTimeoutTests), while a slow subscribe still fails with HC0045.
+        // The timeout is a token of our own, cancelled by ExecutionTimeoutWatchdog's thread rather than a thread-pool
+        // timer (GraphQL.NET's Timeout), which a pool busy with slow database statements runs too late. For a
+        // subscription it bounds only setting up the stream (parse, validation, the stream resolver): the deadline is
+        // removed when ExecuteAsync returns and the stream keeps the token, from then on cancelled only with the
+        // caller's. So a stream lives as long as its transport keeps it (tested: WebSockets/SubscriptionTimeoutTests),
+        // while a slow subscribe still fails with HC0045.
         var timeout = limits?.Options.ExecutionTimeout ?? Timeout.InfiniteTimeSpan;
+        CancellationTokenSource? timeoutSource = null;
+        IDisposable? deadline = null;
         if (timeout != Timeout.InfiniteTimeSpan)
         {
-            options.Timeout = timeout;
-            options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+            timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline = ExecutionTimeoutWatchdog.Shared.Schedule(timeoutSource, timeout);
+            options.CancellationToken = timeoutSource.Token;
         }
 
         var logger = services.GetService<ILogger<GraphQLRequestExecutor>>() ?? (ILogger)NullLogger.Instance;
         var exceptions = new UnhandledExceptionHandler(logger, cancellationToken);
         options.UnhandledExceptionDelegate = exceptions.HandleAsync;
 
-        var result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options).ConfigureAwait(false);
-        if (exceptions.TimedOut || result.Errors?.Any(e => e is TimeoutError) == true)
+        ExecutionResult? result = null;
+        try
+        {
+            result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            // GraphQL.NET rethrows a cancellation of the token it was given: here that is the timeout's.
+        }
+        finally
+        {
+            deadline?.Dispose();
+            if (result?.Streams is null)
+            {
+                timeoutSource?.Dispose();
+            }
+        }
+
+        if (result is null || exceptions.TimedOut)
         {
             // Hot Chocolate answers a timeout with HC0045 alone: whatever resolved before it is no answer to the request.
             ExecutionLog.TimedOut(logger, options.OperationName ?? "(anonymous)", timeout);

@@ -19,17 +19,20 @@ namespace NewsGraph.GraphQL.Data.Cancellation;
 /// </remarks>
 public sealed class SqliteInterruptOnCancellationInterceptor : DbConnectionInterceptor
 {
-    private readonly ConditionalWeakTable<DbConnection, StrongBox<CancellationTokenRegistration>> _registrations = [];
+    private readonly ConditionalWeakTable<DbConnection, OpenConnection> _registrations = [];
 
     public static SqliteInterruptOnCancellationInterceptor Instance { get; } = new();
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection sqlite && cancellationToken.CanBeCanceled)
+        if (connection is SqliteConnection sqlite)
         {
             Unregister(connection);
-            var registration = cancellationToken.UnsafeRegister(static state => Interrupt((SqliteConnection)state!), sqlite);
-            _registrations.AddOrUpdate(connection, new StrongBox<CancellationTokenRegistration>(registration));
+            var registration = cancellationToken.CanBeCanceled
+                ? cancellationToken.UnsafeRegister(static state => Interrupt((SqliteConnection)state!), sqlite)
+                : default;
+            // While it is open the connection's statements run synchronously on the thread that opened it.
+            _registrations.AddOrUpdate(connection, new OpenConnection(registration, BlockingWorkCompensation.Shared.Begin()));
         }
 
         return Task.CompletedTask;
@@ -69,10 +72,13 @@ public sealed class SqliteInterruptOnCancellationInterceptor : DbConnectionInter
 
     private void Unregister(DbConnection connection)
     {
-        if (_registrations.TryGetValue(connection, out var registration))
+        if (_registrations.TryGetValue(connection, out var open))
         {
             _registrations.Remove(connection);
-            registration.Value.Dispose();
+            open.Registration.Dispose();
+            open.BlockingWork.Dispose();
         }
     }
+
+    private sealed record OpenConnection(CancellationTokenRegistration Registration, IDisposable BlockingWork);
 }
