@@ -8,10 +8,7 @@ internal static class HostileCommand
 {
     public static Command Create()
     {
-        var server = new Option<string?>("--server")
-        {
-            Description = "The server build to measure (a NewsGraph.Server.dll, e.g. an older build for 'before'). Default: this repository's Release build.",
-        };
+        var server = BenchOptions.ServerBuild();
         var environment = new Option<string>("--environment") { Description = "The server's ASP.NET Core environment.", DefaultValueFactory = _ => "Production" };
         var repeat = new Option<int>("--repeat") { Description = "Warm sends per input after the first (cold) one.", DefaultValueFactory = _ => 5 }.Positive();
         var canary = new Option<int>("--canary") { Description = "Canary requests that warm the server before the inputs.", DefaultValueFactory = _ => 200 }.Positive();
@@ -28,14 +25,12 @@ internal static class HostileCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var dll = parse.GetValue(server) ?? ServerProcess.RepositoryBuild;
-            if (!File.Exists(dll))
+            if (BenchOptions.ServerBuildPath(parse, server) is not { } dll)
             {
-                Console.Error.WriteLine($"No server build at {dll}: run `dotnet build -c Release src/NewsGraph.Server` first, or pass --server.");
                 return 1;
             }
 
-            var options = new HostileBenchmarkOptions(Path.GetFullPath(dll), parse.GetValue(environment)!, parse.GetValue(repeat), parse.GetValue(canary), parse.GetValue(only) ?? []);
+            var options = new HostileBenchmarkOptions(dll, parse.GetValue(environment)!, parse.GetValue(repeat), parse.GetValue(canary), parse.GetValue(only) ?? []);
             return await HostileBenchmark.RunAsync(options, ct);
         });
         return command;

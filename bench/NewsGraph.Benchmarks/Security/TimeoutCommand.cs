@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NewsGraph.Benchmarks.Infrastructure;
 
 namespace NewsGraph.Benchmarks.Security;
@@ -9,9 +8,9 @@ internal static class TimeoutCommand
 {
     public static Command Create()
     {
-        var server = new Option<string?>("--server") { Description = "The server build to measure (a NewsGraph.Server.dll). Default: this repository's Release build." };
-        var articles = new Option<int>("--articles") { Description = "Articles in the catalogue (all statuses).", DefaultValueFactory = _ => 100_000 }.Positive();
-        var database = new Option<string?>("--database") { Description = "SQLite file; created and seeded when missing. Default: <temp>/newsgraph-bench-<articles>.db." };
+        var server = BenchOptions.ServerBuild();
+        var articles = BenchOptions.Articles();
+        var database = BenchOptions.Database();
         var parallel = new Option<int>("--parallel") { Description = "Slow searches sent at once.", DefaultValueFactory = _ => 16 }.Positive();
         var timeout = new Option<TimeSpan>("--timeout") { Description = "The server's GraphQL:Limits:ExecutionTimeout.", DefaultValueFactory = _ => TimeSpan.FromSeconds(2) };
         var baseline = new Option<int>("--baseline") { Description = "Small queries on the idle server (the baseline).", DefaultValueFactory = _ => 50 }.Positive();
@@ -22,16 +21,14 @@ internal static class TimeoutCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var dll = parse.GetValue(server) ?? ServerProcess.RepositoryBuild;
-            if (!File.Exists(dll))
+            if (BenchOptions.ServerBuildPath(parse, server) is not { } dll)
             {
-                Console.Error.WriteLine($"No server build at {dll}: run `dotnet build -c Release src/NewsGraph.Server` first, or pass --server.");
                 return 1;
             }
 
             var count = parse.GetValue(articles);
-            var path = parse.GetValue(database) ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"newsgraph-bench-{count}.db"));
-            var options = new TimeoutBenchmarkOptions(Path.GetFullPath(dll), Path.GetFullPath(path), count, parse.GetValue(parallel), parse.GetValue(timeout), parse.GetValue(baseline));
+            var path = BenchOptions.DatabasePath(parse, database, count);
+            var options = new TimeoutBenchmarkOptions(dll, path, count, parse.GetValue(parallel), parse.GetValue(timeout), parse.GetValue(baseline));
             return await TimeoutBenchmark.RunAsync(options, ct);
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NewsGraph.Benchmarks.Infrastructure;
 using NewsGraph.Benchmarks.Security;
 
@@ -13,9 +12,9 @@ internal static class ThroughputCommand
 {
     public static Command Create()
     {
-        var server = new Option<string?>("--server") { Description = "The server build to measure (a NewsGraph.Server.dll). Default: this repository's Release build." };
-        var articles = new Option<int>("--articles") { Description = "Articles in the catalogue (all statuses).", DefaultValueFactory = _ => 100_000 }.Positive();
-        var database = new Option<string?>("--database") { Description = "SQLite file; created and seeded when missing. Default: <temp>/newsgraph-bench-<articles>.db." };
+        var server = BenchOptions.ServerBuild();
+        var articles = BenchOptions.Articles();
+        var database = BenchOptions.Database();
         var connections = new Option<int>("--connections") { Description = "Concurrent connections of the closed-loop load.", DefaultValueFactory = _ => 16 }.Positive();
         var cold = new Option<TimeSpan>("--cold") { Description = "How long a freshly started server is measured as cold, from its first answer.", DefaultValueFactory = _ => TimeSpan.FromSeconds(10) }.Positive();
         var warmup = new Option<TimeSpan>("--warmup") { Description = "Mixed load on each server before the warm rounds.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) }.Positive();
@@ -33,17 +32,15 @@ internal static class ThroughputCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var dll = parse.GetValue(server) ?? ServerProcess.RepositoryBuild;
-            if (!File.Exists(dll))
+            if (BenchOptions.ServerBuildPath(parse, server) is not { } dll)
             {
-                Console.Error.WriteLine($"No server build at {dll}: run `dotnet build -c Release src/NewsGraph.Server` first, or pass --server.");
                 return 1;
             }
 
             var count = parse.GetValue(articles);
-            var path = parse.GetValue(database) ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"newsgraph-bench-{count}.db"));
+            var path = BenchOptions.DatabasePath(parse, database, count);
             var options = new ThroughputOptions(
-                Path.GetFullPath(dll), Path.GetFullPath(path), count, parse.GetValue(connections),
+                dll, path, count, parse.GetValue(connections),
                 parse.GetValue(cold), parse.GetValue(warmup), parse.GetValue(round), parse.GetValue(rounds), parse.GetValue(depth),
                 parse.GetValue(category)!, parse.GetValue(search)!, parse.GetValue(slug), parse.GetValue(serverCpu));
             return await ThroughputBenchmark.RunAsync(options, ct);
