@@ -16,13 +16,19 @@ internal sealed class BlockingWorkCompensation
     private static readonly long BlockedAfter = (long)TimeSpan.FromMilliseconds(50).TotalMilliseconds;
     private static readonly int CheckInterval = (int)TimeSpan.FromMilliseconds(25).TotalMilliseconds;
 
+    // Work is tracked in fixed slots claimed with one compare-exchange, so beginning and ending work (every connection
+    // open and close) takes no lock; the checking thread scans the slots. Work beyond them is simply not compensated.
+    private const int Slots = 1024;
+
     // Enough for any burst a 2-core server can make progress on; past it the pool grows at its own pace.
     private const int MaxExtraThreads = 256;
 
-    // A monitor, not a System.Threading.Lock: the thread sleeps on it with Monitor.Wait between checks.
-    private readonly object _gate = new();
-    private readonly HashSet<Work> _running = [];
-    private bool _started;
+    private readonly long[] _startedAt = new long[Slots];
+    // A monitor, not a System.Threading.Lock: the idle thread sleeps on it (Monitor.Wait) until work begins.
+    private readonly object _wake = new();
+    private readonly Lock _startGate = new();
+    private volatile bool _started;
+    private int _active;
     private int _baseWorkers;
     private int _baseCompletionPorts;
     private int _extra;
@@ -32,30 +38,51 @@ internal sealed class BlockingWorkCompensation
     /// <summary>The calling thread starts work that may block it; dispose the result when the work is done.</summary>
     public IDisposable Begin()
     {
-        var work = new Work(this, Environment.TickCount64);
-        lock (_gate)
+        EnsureStarted();
+        // Environment.TickCount64 counts milliseconds since boot: never 0, which marks a free slot.
+        var now = Environment.TickCount64;
+        var first = Environment.CurrentManagedThreadId;
+        for (var i = 0; i < Slots; i++)
         {
-            _running.Add(work);
-            if (!_started)
+            var slot = (first + i) & (Slots - 1);
+            if (Interlocked.CompareExchange(ref _startedAt[slot], now, 0) == 0)
             {
-                _started = true;
-                ThreadPool.GetMinThreads(out _baseWorkers, out _baseCompletionPorts);
-                new Thread(Run) { IsBackground = true, Name = "NewsGraph blocking work compensation" }.Start();
-            }
-            else if (_running.Count == 1)
-            {
-                Monitor.Pulse(_gate);
+                if (Interlocked.Increment(ref _active) == 1)
+                {
+                    lock (_wake)
+                    {
+                        Monitor.Pulse(_wake);
+                    }
+                }
+
+                return new Work(this, slot);
             }
         }
 
-        return work;
+        return Untracked.Instance;
     }
 
-    private void End(Work work)
+    private void End(int slot)
     {
-        lock (_gate)
+        Volatile.Write(ref _startedAt[slot], 0);
+        Interlocked.Decrement(ref _active);
+    }
+
+    private void EnsureStarted()
+    {
+        if (_started)
         {
-            _running.Remove(work);
+            return;
+        }
+
+        lock (_startGate)
+        {
+            if (!_started)
+            {
+                ThreadPool.GetMinThreads(out _baseWorkers, out _baseCompletionPorts);
+                new Thread(Run) { IsBackground = true, Name = "NewsGraph blocking work compensation" }.Start();
+                _started = true;
+            }
         }
     }
 
@@ -63,23 +90,30 @@ internal sealed class BlockingWorkCompensation
     {
         while (true)
         {
-            int blocked;
-            lock (_gate)
+            // Idle (nothing running, nothing raised): sleep until work begins; the count is read under the monitor that
+            // the first Begin pulses, so that wake-up cannot be missed.
+            lock (_wake)
             {
-                // Idle (nothing running, nothing raised): sleep until work begins.
-                if (_running.Count == 0 && _extra == 0)
+                if (Volatile.Read(ref _active) == 0 && _extra == 0)
                 {
-                    Monitor.Wait(_gate);
+                    Monitor.Wait(_wake);
                 }
-                else
-                {
-                    Monitor.Wait(_gate, CheckInterval);
-                }
-
-                var now = Environment.TickCount64;
-                blocked = Math.Min(MaxExtraThreads, _running.Count(work => now - work.Started >= BlockedAfter));
             }
 
+            Thread.Sleep(CheckInterval);
+
+            var now = Environment.TickCount64;
+            var blocked = 0;
+            for (var slot = 0; slot < Slots; slot++)
+            {
+                var startedAt = Volatile.Read(ref _startedAt[slot]);
+                if (startedAt != 0 && now - startedAt >= BlockedAfter)
+                {
+                    blocked++;
+                }
+            }
+
+            blocked = Math.Min(MaxExtraThreads, blocked);
             if (blocked != _extra && ThreadPool.SetMinThreads(_baseWorkers + blocked, _baseCompletionPorts))
             {
                 _extra = blocked;
@@ -87,18 +121,25 @@ internal sealed class BlockingWorkCompensation
         }
     }
 
-    private sealed class Work(BlockingWorkCompensation owner, long started) : IDisposable
+    private sealed class Work(BlockingWorkCompensation owner, int slot) : IDisposable
     {
         private int _disposed;
-
-        public long Started { get; } = started;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                owner.End(this);
+                owner.End(slot);
             }
+        }
+    }
+
+    private sealed class Untracked : IDisposable
+    {
+        public static Untracked Instance { get; } = new();
+
+        public void Dispose()
+        {
         }
     }
 }
