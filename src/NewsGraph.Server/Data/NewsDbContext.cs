@@ -37,6 +37,22 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
     /// </summary>
     public bool IncludeUnpublished { get; set; }
 
+    // Contexts are pooled (DataServiceCollectionExtensions): disposing one hands it to the next user, who must start
+    // as a reader whatever the last one was. EF Core resets its own state; this is ours.
+    public override void Dispose()
+    {
+        IncludeUnpublished = false;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        IncludeUnpublished = false;
+        await base.DisposeAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
     // The filter is a plain `Status = Published` that the (Status, ...) indexes can seek on; editors lift it
     // per query. A filter of the form `@includeUnpublished OR Status = Published` would make every page a scan.
     private IQueryable<TEntity> Visible<TEntity>(DbSet<TEntity> set)
