@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using NewsGraph.Benchmarks.Infrastructure;
 
 namespace NewsGraph.Benchmarks.Security;
 
@@ -10,10 +10,7 @@ internal static class TimedPost
     /// <returns>The answer as "status code" (null when the connection failed) and the time until the whole answer was read.</returns>
     public static async Task<(string? Answer, double Milliseconds)> SendAsync(HttpClient http, Uri endpoint, byte[] body, CancellationToken ct)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        using var request = GraphQLPost.Create(endpoint, body);
         var stopwatch = Stopwatch.StartNew();
         try
         {

@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using NewsGraph.Benchmarks.Infrastructure;
 
 namespace NewsGraph.Benchmarks.Throughput;
 
@@ -11,14 +11,7 @@ internal sealed class Workload(string name, string query, JsonObject variables, 
 
     public string Name { get; } = name;
 
-    public HttpRequestMessage NewsGraphRequest(Uri endpoint)
-    {
-        var content = new ByteArrayContent(_graphQLBody);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        return request;
-    }
+    public HttpRequestMessage NewsGraphRequest(Uri endpoint) => GraphQLPost.Create(endpoint, _graphQLBody);
 
     public HttpRequestMessage BaselineRequest(Uri baseAddress) => new(HttpMethod.Get, new Uri(baseAddress, baselinePath));
 
