@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
+using NewsGraph.GraphQL.Threading;
+
 namespace NewsGraph.GraphQL.Memory;
 
 /// <summary>
@@ -112,20 +114,7 @@ public sealed class TrimmingMemoryPool : MemoryPool<byte>
         Volatile.Write(ref _pooledCount, 0);
     }
 
-    private void RecordDemand(int rented)
-    {
-        int peak = Volatile.Read(ref _currentWindowPeak);
-        while (rented > peak)
-        {
-            int seen = Interlocked.CompareExchange(ref _currentWindowPeak, rented, peak);
-            if (seen == peak)
-            {
-                return;
-            }
-
-            peak = seen;
-        }
-    }
+    private void RecordDemand(int rented) => InterlockedMaximum.Raise(ref _currentWindowPeak, rented);
 
     private void Return(Block block)
     {

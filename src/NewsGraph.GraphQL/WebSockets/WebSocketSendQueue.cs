@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Tasks.Sources;
 
+using NewsGraph.GraphQL.Threading;
+
 namespace NewsGraph.GraphQL.WebSockets;
 
 /// <summary>
@@ -60,20 +62,7 @@ internal sealed class WebSocketSendQueue : IDisposable, IValueTaskSource<bool>
     /// Raises the capacity to at least <paramref name="capacity"/>. It never shrinks: messages already queued for an
     /// operation that has ended since must not push a client that reads over a lowered limit.
     /// </summary>
-    public void EnsureCapacity(int capacity)
-    {
-        var current = Volatile.Read(ref _capacity);
-        while (capacity > current)
-        {
-            var seen = Interlocked.CompareExchange(ref _capacity, capacity, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
+    public void EnsureCapacity(int capacity) => InterlockedMaximum.Raise(ref _capacity, capacity);
 
     /// <summary>Queues a text message; false when the connection is closing or the client is too slow.</summary>
     public bool TrySend(ReadOnlyMemory<byte> message) => TrySend(message, rented: null);
