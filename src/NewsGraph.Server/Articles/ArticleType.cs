@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Data.Projection;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Authors;
@@ -19,6 +20,8 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Name = TypeName;
         Description = "A news article.";
         Interface<NodeInterfaceType>();
+        // Lists of articles read only the columns a request selects, with author and category joined when shown.
+        this.ProjectWith(nameof(Article.Id));
 
         Field<NonNullGraphType<IdGraphType>, string>("id").Resolve(ctx => NodeId.Encode(TypeName, ctx.Source.Id));
         Field(a => a.Slug).Description("The URL segment that identifies the article; stable once published.");
@@ -27,6 +30,7 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Field(a => a.Body).Description("The body as Markdown.");
         Field<NonNullGraphType<StringGraphType>, string>("bodyHtml")
             .Description("The body rendered to HTML and sanitized: safe to insert into a page as is.")
+            .Projects(nameof(Article.Id), nameof(Article.Version), nameof(Article.Body))
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ArticleBodyRenderer>().Render(ctx.Source));
         Field<NonNullGraphType<ArticleStatusType>, ArticleStatus>("status").Resolve(ctx => ctx.Source.Status);
         Field(a => a.IsBreaking).Description("Whether the article was published as breaking news.");
@@ -42,15 +46,18 @@ public sealed class ArticleType : ObjectGraphType<Article>
         // An article that arrived with its author, category and tags (a subscription event, loaded once for every
         // subscriber) answers from itself; otherwise the loaders batch the level's keys into one query each.
         Field<NonNullGraphType<AuthorType>, Author>("author")
+            .Projects(nameof(Article.AuthorId), nameof(Article.Author))
             .ResolveAsync(ctx => ctx.Source.Author is { } author
                 ? new CompletedDataLoaderResult<Author?>(author)
                 : ctx.Loader<AuthorByIdDataLoader>().LoadAsync(ctx.Source.AuthorId));
         Field<NonNullGraphType<CategoryType>, Category>("category")
+            .Projects(nameof(Article.CategoryId), nameof(Article.Category))
             .ResolveAsync(ctx => ctx.Source.Category is { } category
                 ? new CompletedDataLoaderResult<Category?>(category)
                 : ctx.Loader<CategoryByIdDataLoader>().LoadAsync(ctx.Source.CategoryId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagType>>>, IReadOnlyList<Tag>>("tags")
             .Description("The article's tags, by name.")
+            .Projects(nameof(Article.Id))
             .ResolveAsync(ctx => LoadedArticleGraphs.IsLoaded(ctx.Source)
                 ? new CompletedDataLoaderResult<IReadOnlyList<Tag>>([.. ctx.Source.Tags])
                 : ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));

@@ -4,6 +4,7 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Data.Filtering;
+using NewsGraph.GraphQL.Data.Projection;
 using NewsGraph.GraphQL.Data.Sorting;
 
 namespace NewsGraph.GraphQL.Data.Paging;
@@ -65,13 +66,15 @@ public static class ConnectionFieldExtensions
     /// The standard resolver body: applies <c>where</c>, <c>order</c> (or <paramref name="defaultOrder"/>) plus
     /// <paramref name="uniqueKey"/> as final tie-breaker, pages with keyset cursors, and counts only when
     /// <c>totalCount</c> is selected. <see cref="PagingOptions"/> come from RequestServices when registered.
+    /// Items of a projected type are read with just what the selection needs (<see cref="SelectionProjection"/>).
     /// </summary>
     public static Task<Connection<T>> ToConnectionAsync<T>(this IResolveFieldContext context, IQueryable<T> query, IReadOnlyList<SortKey<T>> defaultOrder, SortKey<T> uniqueKey)
     {
         ArgumentNullException.ThrowIfNull(query);
         var request = context.GetConnectionRequest(defaultOrder, uniqueKey);
         var filtered = request.Predicate is null ? query : query.Where(request.Predicate);
-        return filtered.ToConnectionAsync(request.Order, request.Paging, request.Options, request.IncludeTotalCount, context.CancellationToken);
+        return filtered.ToConnectionAsync(
+            request.Order, request.Paging, request.Options, request.IncludeTotalCount, context.CancellationToken, SelectionProjection.ForConnectionNodes<T>(context));
     }
 
     /// <summary>Parses and validates the connection inputs without executing (for batching loaders of nested connections).</summary>

@@ -15,6 +15,7 @@ public static class KeysetPagingExtensions
     /// One page of <paramref name="source"/> in <paramref name="order"/>, whose last key must be unique.
     /// Fetches n+1 rows to know whether another page follows; <c>totalCount</c> is one extra COUNT, only when asked.
     /// </summary>
+    /// <param name="nodeProjection">What to read of each row (<see cref="Projection.SelectionProjection"/>); null reads whole rows.</param>
     /// <exception cref="global::GraphQL.ExecutionError">Invalid paging arguments or cursor (see <see cref="PagingErrorCodes"/>).</exception>
     public static async Task<Connection<T>> ToConnectionAsync<T>(
         this IQueryable<T> source,
@@ -22,7 +23,8 @@ public static class KeysetPagingExtensions
         PagingArguments paging,
         PagingOptions options,
         bool includeTotalCount,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Expression<Func<T, T>>? nodeProjection = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(paging);
@@ -35,7 +37,7 @@ public static class KeysetPagingExtensions
         var page = KeysetQuery.ApplyCursors(source, order, cursor, paging, options);
         var ordered = source.Provider.CreateQuery<T>(KeysetQuery.OrderBy(page.Expression, fetchOrder, typeof(Queryable)));
 
-        var rows = await ordered.Take(window.Count + 1).Select(KeysetQuery.Projection(order)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await ordered.Take(window.Count + 1).Select(KeysetQuery.Projection(order, nodeProjection)).ToListAsync(cancellationToken).ConfigureAwait(false);
         int? totalCount = includeTotalCount ? await source.CountAsync(cancellationToken).ConfigureAwait(false) : null;
         return KeysetQuery.ToConnection(rows, window, paging, cursor, totalCount);
     }

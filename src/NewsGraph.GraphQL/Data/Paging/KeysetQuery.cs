@@ -33,8 +33,8 @@ internal static class KeysetQuery
         return current;
     }
 
-    /// <summary><c>x =&gt; new KeysetRow&lt;T&gt; { Node = x, Keys = new object[] { key1(x), … } }</c>.</summary>
-    public static Expression<Func<T, KeysetRow<T>>> Projection<T>(IReadOnlyList<SortKey<T>> order)
+    /// <summary><c>x =&gt; new KeysetRow&lt;T&gt; { Node = x (or node(x)), Keys = new object[] { key1(x), … } }</c>.</summary>
+    public static Expression<Func<T, KeysetRow<T>>> Projection<T>(IReadOnlyList<SortKey<T>> order, Expression<Func<T, T>>? node = null)
     {
         var parameter = Expression.Parameter(typeof(T), "x");
         var keys = Expression.NewArrayInit(
@@ -42,7 +42,7 @@ internal static class KeysetQuery
             order.Select(key => Expression.Convert(ParameterReplacer.Inline(key.Selector, parameter), typeof(object))));
         var body = Expression.MemberInit(
             Expression.New(typeof(KeysetRow<T>)),
-            Expression.Bind(typeof(KeysetRow<T>).GetProperty(nameof(KeysetRow<T>.Node))!, parameter),
+            Expression.Bind(typeof(KeysetRow<T>).GetProperty(nameof(KeysetRow<T>.Node))!, node is null ? parameter : ParameterReplacer.Inline(node, parameter)),
             Expression.Bind(typeof(KeysetRow<T>).GetProperty(nameof(KeysetRow<T>.Keys))!, keys));
         return Expression.Lambda<Func<T, KeysetRow<T>>>(body, parameter);
     }
