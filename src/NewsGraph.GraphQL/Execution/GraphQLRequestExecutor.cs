@@ -50,18 +50,10 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
             documentId = null;
         }
 
-        // Identical subscription documents share one parsed AST (validation still runs for each request).
-        GraphQLParser.AST.GraphQLDocument? document = null;
-        if (query is not null && services.GetService<IDocumentBuilder>() is { } builder)
-        {
-            document = ParsedSubscriptionDocumentCache.GetOrParse(builder, ref query);
-        }
-
         var options = new ExecutionOptions
         {
             Schema = services.GetRequiredService<ISchema>(),
             Query = query,
-            Document = document,
             DocumentId = documentId,
             // The GraphQL-over-HTTP spec treats an empty operation name as absent.
             OperationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName,
@@ -80,8 +72,8 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
         var limitRules = limits?.ValidationRules ?? [];
         if (context.AdditionalValidationRules.Count > 0 || limitRules.Count > 0)
         {
-            // A cached document skips the core rules but must still be checked against the limits and transport rules
-            // (cost depends on the variables, so it cannot be cached with the document).
+            // A cached document (ValidatedDocumentCacheExecution) skips the core rules but must still be checked against
+            // the limits and transport rules (cost depends on the variables, so it cannot be cached with the document).
             // The combined lists are built once per pair of rule lists: each subscription keeps its options alive,
             // and two fresh arrays of ~30 rules per subscription were ~0.9 KB of every idle subscriber.
             var rules = ValidationRuleSets.Get(limitRules, context.AdditionalValidationRules);

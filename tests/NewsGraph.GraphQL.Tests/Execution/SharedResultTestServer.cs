@@ -174,6 +174,7 @@ public sealed class SharedResultTestServer : IAsyncDisposable
         builder.Services.AddGraphQL(b => b
             .AddSelfActivatingSchema<SharedResultTestSchema>()
             .AddSharedResultSubscriptionExecutionStrategy()
+            .UseValidatedDocumentCache()
             .AddSystemTextJson()
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
         builder.Services.AddGraphQLHttp();
