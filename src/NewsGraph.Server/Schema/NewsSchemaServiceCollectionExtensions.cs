@@ -29,8 +29,12 @@ public static class NewsSchemaServiceCollectionExtensions
     /// <summary>The GraphQL schema, its loaders and node resolvers.</summary>
     public static IServiceCollection AddNewsSchema(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var documentCache = configuration.GetSection(ValidatedDocumentCacheOptions.SectionName).Get<ValidatedDocumentCacheOptions>() ?? new ValidatedDocumentCacheOptions();
         services.AddGraphQL(graphQL => graphQL
             .AddSelfActivatingSchema<NewsSchema>()
+            // A repeated document is neither parsed nor run through the spec rules again (GraphQL:DocumentCache);
+            // limits, transport rules and authorization still run on every request.
+            .UseValidatedDocumentCache(documentCache)
             // Subscription events run after the subscribing request's scope is gone: each event gets a scope of its own.
             // Subscribers with the same document, variables and user share one execution per event (fan-out).
             .AddSharedResultSubscriptionExecutionStrategy()
