@@ -20,8 +20,9 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Name = TypeName;
         Description = "A news article.";
         Interface<NodeInterfaceType>();
-        // Lists of articles read only the columns a request selects, with author and category joined when shown.
-        this.ProjectWith(nameof(Article.Id));
+        // Lists and look-ups of articles read only the columns a request selects, with author and category joined when
+        // shown. Id and Slug are what the loaders key on.
+        this.ProjectWith(nameof(Article.Id), nameof(Article.Slug));
 
         Field<NonNullGraphType<IdGraphType>, string>("id").Resolve(ctx => NodeId.Encode(TypeName, ctx.Source.Id));
         Field(a => a.Slug).Description("The URL segment that identifies the article; stable once published.");

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using NewsGraph.GraphQL.Data.Projection;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;
 
@@ -7,7 +8,7 @@ namespace NewsGraph.Server.Schema;
 
 /// <summary>
 /// The `x(id: ID!)` and `xBySlug(slug: String!)` root fields every entity has, resolved through batching
-/// loaders so that several look-ups in one request cost one query.
+/// loaders so that several look-ups in one request cost one query; projected types read only what is selected.
 /// </summary>
 internal static class LookupFields
 {
@@ -17,17 +18,17 @@ internal static class LookupFields
     public static void AddLookupFields<TGraphType, TEntity, TByIdLoader, TBySlugLoader>(
         this ObjectGraphType query, string name, string typeName, string noun)
         where TGraphType : IGraphType
-        where TByIdLoader : BatchDataLoader<int, TEntity>
-        where TBySlugLoader : BatchDataLoader<string, TEntity>
+        where TByIdLoader : EntityByKeyDataLoader<int, TEntity>
+        where TBySlugLoader : EntityByKeyDataLoader<string, TEntity>
     {
         query.Field<TGraphType, TEntity>(name)
             .Description($"Fetches {noun} by its ID.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(ctx => ctx.Loader<TByIdLoader>().LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), typeName)));
+            .ResolveAsync(ctx => ctx.Loader<TByIdLoader>().LoadAsync(NodeId.DecodeInt(ctx.GetArgument<string>("id"), typeName), SelectionProjection.ForSelection<TEntity>(ctx)));
 
         query.Field<TGraphType, TEntity>(name + "BySlug")
             .Description($"Fetches {noun} by its slug.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .ResolveAsync(ctx => ctx.Loader<TBySlugLoader>().LoadAsync(ctx.GetArgument<string>("slug")));
+            .ResolveAsync(ctx => ctx.Loader<TBySlugLoader>().LoadAsync(ctx.GetArgument<string>("slug"), SelectionProjection.ForSelection<TEntity>(ctx)));
     }
 }

@@ -64,8 +64,30 @@ public static class SelectionProjection
             }
         }
 
+        return Project<T>(nodeType, always, nodeFields);
+    }
+
+    /// <summary>
+    /// The projection of a field that returns one object (a look-up such as <c>articleBySlug</c>), or null when its
+    /// type is not projected or the selection asks for something the projection cannot account for.
+    /// </summary>
+    public static Expression<Func<T, T>>? ForSelection<T>(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fields = new List<GraphQLField>();
+        return typeof(T).IsValueType
+            || typeof(T).GetConstructor(Type.EmptyTypes) is null
+            || Unwrap(context.FieldDefinition.ResolvedType) is not IObjectGraphType type
+            || ProjectionMetadata.AlwaysMembers(type) is not { } always
+            || !SelectedFields.TryCollect(context.FieldAst.SelectionSet, type, context.Schema, context.Document, fields)
+            ? null
+            : Project<T>(type, always, fields);
+    }
+
+    private static Expression<Func<T, T>>? Project<T>(IObjectGraphType type, string[] always, List<GraphQLField> fields)
+    {
         var members = new SortedSet<string>(always, StringComparer.Ordinal);
-        foreach (var field in nodeFields)
+        foreach (var field in fields)
         {
             string name = field.Name.StringValue;
             if (name.StartsWith("__", StringComparison.Ordinal))
@@ -73,7 +95,7 @@ public static class SelectionProjection
                 continue;
             }
 
-            if (nodeType.GetField(name) is not { } definition || MembersOf(definition, typeof(T)) is not { } read)
+            if (type.GetField(name) is not { } definition || MembersOf(definition, typeof(T)) is not { } read)
             {
                 return null;
             }

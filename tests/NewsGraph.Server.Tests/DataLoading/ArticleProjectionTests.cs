@@ -5,12 +5,12 @@ using NewsGraph.Server.Tests.TestHosting;
 namespace NewsGraph.Server.Tests.DataLoading;
 
 /// <summary>
-/// Lists of articles read only the selected columns, with author and category joined (SelectionProjection). Every field
+/// Lists and look-ups of articles read only the selected columns, with author and category joined (SelectionProjection). Every field
 /// must answer exactly what the whole article answers: a field that reads a member it did not declare would come back
 /// empty here, alone or next to others.
 /// </summary>
 [Collection(SharedServer.Name)]
-public sealed class ConnectionProjectionTests(ServerFixture fixture)
+public sealed class ArticleProjectionTests(ServerFixture fixture)
 {
     // Object fields get a selection of everything their type shows that the article's projection could affect.
     private static readonly Dictionary<string, string> SubSelections = new(StringComparer.Ordinal)
@@ -79,6 +79,52 @@ public sealed class ConnectionProjectionTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Every_article_field_alone_through_a_look_up_answers_what_the_whole_article_answers()
+    {
+        var fields = await ArticleFieldSelectionsAsync();
+        var article = (await ListedAsync("articles(first: 1) { nodes { id slug } }"))[0]!;
+        string id = article["id"]!.GetValue<string>();
+        string slug = article["slug"]!.GetValue<string>();
+
+        foreach (var (name, selection) in fields)
+        {
+            var response = await fixture.Server.PostAsync(
+                $"query ($id: ID!, $slug: String!) {{ byId: article(id: $id) {{ {selection} }} bySlug: articleBySlug(slug: $slug) {{ ...F }} }} fragment F on Article {{ {selection} }}",
+                new { id, slug });
+            var data = response.SuccessfulData();
+            var whole = (await WholeAsync(new JsonArray(JsonValue.Create(id)), selection))[0];
+            Assert.True(JsonNode.DeepEquals(whole, data["byId"]), $"`{name}`: article(id:) {data["byId"]!.ToJsonString()} but node {whole!.ToJsonString()}");
+            Assert.True(JsonNode.DeepEquals(whole, data["bySlug"]), $"`{name}`: articleBySlug {data["bySlug"]!.ToJsonString()} but node {whole!.ToJsonString()}");
+        }
+    }
+
+    [Fact]
+    public async Task The_article_page_reads_the_article_with_author_and_category_in_one_query()
+    {
+        var server = fixture.Server;
+        // An article of a subcategory, so that the parent is loaded too.
+        string slug = (await ListedAsync("articles(first: 50) { nodes { slug category { parent { id } } } }"))
+            .First(node => node!["category"]!["parent"] is not null)!["slug"]!.GetValue<string>();
+        server.SqlCommands.Reset();
+        (await server.PostAsync(
+            "query ($slug: String!) { articleBySlug(slug: $slug) { title body author { name bio } category { name parent { name } } tags { name } } }",
+            new { slug })).SuccessfulData();
+
+        // The article with its author and category, the category's parent, the tags.
+        Assert.Equal(3, server.SqlCommands.Commands.Count);
+        Assert.Contains("JOIN \"Authors\"", server.SqlCommands.Commands[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_slugs_and_ids_are_still_null()
+    {
+        var data = (await fixture.Server.PostAsync(
+            "{ articleBySlug(slug: \"no-such-article\") { title author { name } } article(id: \"QXJ0aWNsZTo5OTk5OTk5\") { title } }")).SuccessfulData();
+        Assert.Null(data["articleBySlug"]);
+        Assert.Null(data["article"]);
+    }
+
+    [Fact]
     public async Task Recent_articles_of_a_category_are_projected_too()
     {
         var listed = await ListedAsync("recentArticles(categorySlug: \"news\", first: 5) { nodes { id title bodyHtml author { name bio } category { slug } } }", "recentArticles");
@@ -113,7 +159,7 @@ public sealed class ConnectionProjectionTests(ServerFixture fixture)
     /// <summary>The same articles through <c>nodes(ids:)</c>: the by-id loader, which reads whole rows.</summary>
     private async Task<JsonArray> WholeAsync(JsonArray listed, string selection)
     {
-        var ids = new JsonArray([.. listed.Select(node => (JsonNode?)JsonValue.Create(node!["id"]!.GetValue<string>()))]);
+        var ids = new JsonArray([.. listed.Select(node => (JsonNode?)JsonValue.Create(node is JsonValue value ? value.GetValue<string>() : node!["id"]!.GetValue<string>()))]);
         var response = await fixture.Server.PostAsync(
             $"query ($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on Article {{ {selection} }} }} }}",
             new Dictionary<string, object?> { ["ids"] = ids });
