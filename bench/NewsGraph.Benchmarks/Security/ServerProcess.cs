@@ -31,6 +31,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The GraphQL endpoint (for a NewsGraph server).</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>The server process's resident memory now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>From starting the process to the first successful answer of the readiness probe.</summary>
     public TimeSpan TimeToFirstResponse { get; private set; }
 

@@ -47,11 +47,16 @@ internal static class ThroughputBenchmark
 
         var startups = BothKinds.ToDictionary(kind => kind, _ => new List<TimeSpan>());
         var cold = await MeasureColdAsync(options, http, launcher, workloads, startups, ct);
-        var warm = await MeasureWarmAsync(options, http, launcher, workloads, ct);
+        var (warm, soak) = await MeasureWarmAsync(options, http, launcher, workloads, ct);
 
         ThroughputReport.Print($"Cold: a fresh process per workload and server, the first {options.Cold.TotalSeconds:0.#} s from its first answer", workloads, cold);
         ThroughputReport.Print($"Warm: after {options.Warmup} of mixed load, {options.Rounds} interleaved rounds of {options.Round.TotalSeconds:0.#} s", workloads, warm);
         ThroughputReport.PrintStartups(startups);
+        if (soak.Count > 0)
+        {
+            MemorySoak.Print(soak);
+        }
+
         return 0;
     }
 
@@ -81,7 +86,7 @@ internal static class ThroughputBenchmark
         return results;
     }
 
-    private static async Task<PhaseResults> MeasureWarmAsync(
+    private static async Task<(PhaseResults Results, IReadOnlyList<SoakSample> Soak)> MeasureWarmAsync(
         ThroughputOptions options, HttpClient http, ServerLauncher launcher, IReadOnlyList<CheckedWorkload> workloads, CancellationToken ct)
     {
         await using var newsGraph = await launcher.StartAsync(ServerKind.NewsGraph, workloads[0].Workload, ct);
@@ -128,7 +133,10 @@ internal static class ThroughputBenchmark
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  warm round {round + 1} of {options.Rounds} done");
         }
 
-        return results;
+        var soak = options.Soak > TimeSpan.Zero
+            ? await MemorySoak.RunAsync(http, newsGraph, workloads, options.Connections, options.Soak, ct)
+            : [];
+        return (results, soak);
     }
 
     // Who goes first alternates, so neither server always runs right after the other (or first, on a cool machine).

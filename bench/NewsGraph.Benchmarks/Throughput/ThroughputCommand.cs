@@ -5,7 +5,7 @@ using NewsGraph.Benchmarks.Security;
 namespace NewsGraph.Benchmarks.Throughput;
 
 /// <summary>
-/// <c>throughput [--server dll] [--database file] [--connections 16] [--warmup 00:01:00] [--round 00:00:05] [--rounds 3]</c>:
+/// <c>throughput [--server dll] [--database file] [--connections 16] [--warmup 00:02:00] [--round 00:00:05] [--rounds 3] [--soak 00:10:00]</c>:
 /// NewsGraph's read throughput and latency against a minimal API + EF Core baseline (issue 10).
 /// </summary>
 internal static class ThroughputCommand
@@ -17,7 +17,7 @@ internal static class ThroughputCommand
         var database = BenchOptions.Database();
         var connections = new Option<int>("--connections") { Description = "Concurrent connections of the closed-loop load.", DefaultValueFactory = _ => 16 }.Positive();
         var cold = new Option<TimeSpan>("--cold") { Description = "How long a freshly started server is measured as cold, from its first answer.", DefaultValueFactory = _ => TimeSpan.FromSeconds(10) }.Positive();
-        var warmup = new Option<TimeSpan>("--warmup") { Description = "Mixed load on each server before the warm rounds.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) }.Positive();
+        var warmup = new Option<TimeSpan>("--warmup") { Description = "Mixed load on each server before the warm rounds (two minutes: a server without tuned tiering needs ~75 s on one core).", DefaultValueFactory = _ => TimeSpan.FromMinutes(2) }.Positive();
         var round = new Option<TimeSpan>("--round") { Description = "How long one workload runs on one server in a warm round.", DefaultValueFactory = _ => TimeSpan.FromSeconds(5) }.Positive();
         var rounds = new Option<int>("--rounds") { Description = "Warm rounds (each runs every workload on both servers).", DefaultValueFactory = _ => 3 }.Positive();
         var depth = new Option<int>("--depth") { Description = "Rows before the deep keyset page.", DefaultValueFactory = _ => 90_000 }.Positive();
@@ -25,10 +25,11 @@ internal static class ThroughputCommand
         var search = new Option<string>("--search") { Description = "What the title search looks for (case-insensitive contains).", DefaultValueFactory = _ => "budget" };
         var slug = new Option<string?>("--slug") { Description = "Slug of the article page. Default: the newest article's." };
         var serverCpu = new Option<int?>("--server-cpu") { Description = "Pin the servers to this core with taskset, and the load generator to the others." };
+        var soak = new Option<TimeSpan>("--soak") { Description = "After the warm rounds, mixed load on NewsGraph for this long, its working set sampled every 30 s (e.g. 00:10:00).", DefaultValueFactory = _ => TimeSpan.Zero };
 
         var command = new Command("throughput", "Read throughput and latency (req/s, p50, p99), cold and warm, of five page reads: NewsGraph against a minimal API + EF Core baseline.")
         {
-            server, articles, database, connections, cold, warmup, round, rounds, depth, category, search, slug, serverCpu,
+            server, articles, database, connections, cold, warmup, round, rounds, depth, category, search, slug, serverCpu, soak,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +43,7 @@ internal static class ThroughputCommand
             var options = new ThroughputOptions(
                 dll, path, count, parse.GetValue(connections),
                 parse.GetValue(cold), parse.GetValue(warmup), parse.GetValue(round), parse.GetValue(rounds), parse.GetValue(depth),
-                parse.GetValue(category)!, parse.GetValue(search)!, parse.GetValue(slug), parse.GetValue(serverCpu));
+                parse.GetValue(category)!, parse.GetValue(search)!, parse.GetValue(slug), parse.GetValue(serverCpu), parse.GetValue(soak));
             return await ThroughputBenchmark.RunAsync(options, ct);
         });
         return command;

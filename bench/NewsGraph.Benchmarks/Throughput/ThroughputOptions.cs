@@ -2,6 +2,7 @@ namespace NewsGraph.Benchmarks.Throughput;
 
 /// <param name="Cold">How long a fresh process is measured as "cold", from its first answer.</param>
 /// <param name="ServerCpu">Pin each server to this core (taskset) and keep the load generator off it; null: no pinning.</param>
+/// <param name="Soak">After the warm rounds, mixed load on NewsGraph for this long with its working set sampled; zero: none.</param>
 internal sealed record ThroughputOptions(
     string ServerDll,
     string DatabasePath,
@@ -15,4 +16,5 @@ internal sealed record ThroughputOptions(
     string CategorySlug,
     string SearchTerm,
     string? ArticleSlug,
-    int? ServerCpu);
+    int? ServerCpu,
+    TimeSpan Soak);
