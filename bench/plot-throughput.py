@@ -2,7 +2,7 @@
 """Plots bench/results/throughput.csv (written by hand from `throughput` runs) as bench/results/throughput.png.
 
 Each row: run,phase,workload,newsgraph_rps,baseline_rps. One group of bars per workload, one bar per (run, phase),
-height = NewsGraph req/s / baseline req/s of the same run. Needs matplotlib (Debian: python3-matplotlib).
+height = NewsGraph req/s / baseline req/s of the same run. Needs matplotlib: Debian's python3-matplotlib, run with /usr/bin/python3.
 """
 import csv
 import pathlib
