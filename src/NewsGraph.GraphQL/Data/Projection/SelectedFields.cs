@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using GraphQLParser.AST;
+using NewsGraph.GraphQL.Security;
 
 namespace NewsGraph.GraphQL.Data.Projection;
 
@@ -20,6 +21,7 @@ internal static class SelectedFields
         // Iterative with a visited set for fragments: validation already refused cycles, but a walk never trusts that.
         var pending = new Stack<GraphQLSelectionSet>([selectionSet]);
         var spread = new HashSet<string>(StringComparer.Ordinal);
+        Dictionary<string, GraphQLFragmentDefinition>? fragments = null;
         while (pending.Count > 0)
         {
             foreach (var selection in pending.Pop().Selections)
@@ -43,9 +45,8 @@ internal static class SelectedFields
                             break;
                         }
 
-                        var definition = document.Definitions.OfType<GraphQLFragmentDefinition>()
-                            .FirstOrDefault(d => d.FragmentName.Name.StringValue == name);
-                        if (definition is null)
+                        fragments ??= DocumentFragments.Of(document);
+                        if (!fragments.TryGetValue(name, out var definition))
                         {
                             return false;
                         }

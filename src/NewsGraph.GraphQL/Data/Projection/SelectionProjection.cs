@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -19,16 +20,40 @@ public static class SelectionProjection
     private const int MaxCachedProjections = 1024;
     private static readonly ConcurrentDictionary<(Type Type, string Members), LambdaExpression> Cache = new();
 
+    // A field of a document always projects the same way, and cached documents repeat the same AST nodes: each is
+    // worked out once (weakly keyed, so it goes with its document).
+    private static readonly ConditionalWeakTable<GraphQLField, Memo> ByField = [];
+
     /// <summary>
     /// The projection of a connection field's items (<c>nodes</c> and <c>edges.node</c>), or null when the item type
     /// is not projected or the selection asks for something the projection cannot account for.
     /// </summary>
-    public static Expression<Func<T, T>>? ForConnectionNodes<T>(IResolveFieldContext context)
+    public static Expression<Func<T, T>>? ForConnectionNodes<T>(IResolveFieldContext context) =>
+        Memoized(context, ConnectionNodes<T>);
+
+    /// <summary>
+    /// The projection of a field that returns one object (a look-up such as <c>articleBySlug</c>), or null when its
+    /// type is not projected or the selection asks for something the projection cannot account for.
+    /// </summary>
+    public static Expression<Func<T, T>>? ForSelection<T>(IResolveFieldContext context) =>
+        Memoized(context, Selection<T>);
+
+    private static Expression<Func<T, T>>? Memoized<T>(IResolveFieldContext context, Func<IResolveFieldContext, Expression<Func<T, T>>?> project)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (typeof(T).IsValueType
-            || typeof(T).GetConstructor(Type.EmptyTypes) is null
-            || context.SubFields is not { } subFields
+        if (ByField.TryGetValue(context.FieldAst, out var memo))
+        {
+            return (Expression<Func<T, T>>?)memo.Projection;
+        }
+
+        var projection = project(context);
+        ByField.AddOrUpdate(context.FieldAst, new Memo(projection));
+        return projection;
+    }
+
+    private static Expression<Func<T, T>>? ConnectionNodes<T>(IResolveFieldContext context)
+    {
+        if (context.SubFields is not { } subFields
             || Unwrap(context.FieldDefinition.ResolvedType) is not IObjectGraphType connectionType
             || Unwrap(connectionType.GetField("nodes")?.ResolvedType) is not IObjectGraphType nodeType
             || ProjectionMetadata.AlwaysMembers(nodeType) is not { } always)
@@ -67,17 +92,10 @@ public static class SelectionProjection
         return Project<T>(nodeType, always, nodeFields);
     }
 
-    /// <summary>
-    /// The projection of a field that returns one object (a look-up such as <c>articleBySlug</c>), or null when its
-    /// type is not projected or the selection asks for something the projection cannot account for.
-    /// </summary>
-    public static Expression<Func<T, T>>? ForSelection<T>(IResolveFieldContext context)
+    private static Expression<Func<T, T>>? Selection<T>(IResolveFieldContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var fields = new List<GraphQLField>();
-        return typeof(T).IsValueType
-            || typeof(T).GetConstructor(Type.EmptyTypes) is null
-            || Unwrap(context.FieldDefinition.ResolvedType) is not IObjectGraphType type
+        return Unwrap(context.FieldDefinition.ResolvedType) is not IObjectGraphType type
             || ProjectionMetadata.AlwaysMembers(type) is not { } always
             || !SelectedFields.TryCollect(context.FieldAst.SelectionSet, type, context.Schema, context.Document, fields)
             ? null
@@ -120,6 +138,11 @@ public static class SelectionProjection
 
     private static Expression<Func<T, T>>? Build<T>(SortedSet<string> members)
     {
+        if (typeof(T).IsValueType || typeof(T).GetConstructor(Type.EmptyTypes) is null)
+        {
+            return null;
+        }
+
         var key = (typeof(T), string.Join(',', members));
         if (Cache.TryGetValue(key, out var cached))
         {
@@ -157,5 +180,10 @@ public static class SelectionProjection
         }
 
         return type;
+    }
+
+    private sealed class Memo(LambdaExpression? projection)
+    {
+        public LambdaExpression? Projection { get; } = projection;
     }
 }
