@@ -5,7 +5,7 @@ namespace NewsGraph.GraphQL.Authorization;
 /// <summary>
 /// Enforces GraphQL.NET's authorization metadata (<c>Authorize()</c>, <c>AuthorizeWithRoles</c>,
 /// <c>AuthorizeWithPolicy</c>, <c>AllowAnonymous</c>) — which the engine only records — against
-/// <see cref="GraphQL.ExecutionOptions.User"/>. As a validation rule it refuses the whole operation before anything
+/// <see cref="global::GraphQL.ExecutionOptions.User"/>. As a validation rule it refuses the whole operation before anything
 /// executes: a mutation without credentials writes nothing, and no partial data of a protected field leaks.
 /// </summary>
 /// <remarks>

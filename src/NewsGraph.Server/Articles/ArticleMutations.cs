@@ -348,8 +348,8 @@ internal static class ArticleMutations
     /// <summary>
     /// Loads the article the input names, checks its version, applies <paramref name="change"/> and saves with the
     /// version as concurrency token, so of two editors holding the same version exactly one wins. Domain errors
-    /// from <paramref name="change"/> abandon the unit of work: nothing is written. <paramref name="afterCommit"/>
-    /// runs only when the save has committed.
+    /// from <paramref name="change"/> abandon the unit of work: nothing is written. <paramref name="announce"/> adds
+    /// the change's events to the outbox in the same save, so they are sent exactly when the change committed.
     /// </summary>
     private static async Task<MutationResult<Article>> EditAsync(
         IResolveFieldContext ctx,
