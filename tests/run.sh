@@ -44,6 +44,15 @@ if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json"
   (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# CI (.ci/run) checks the layout before any test: what .editorconfig asks and the compiler does not enforce.
+if [ "${NEWSGRAPH_CHECK_FORMAT:-0}" = "1" ]; then
+  dotnet restore NewsGraph.sln --nologo -v q
+  if ! dotnet format NewsGraph.sln --verify-no-changes --no-restore; then
+    echo "Formatting differs from .editorconfig: run 'dotnet format NewsGraph.sln' and commit the result." >&2
+    exit 1
+  fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -190,8 +190,9 @@ internal static class FanoutBenchmark
                 ?? throw new InvalidOperationException("The clients did not report: " + clients.StandardError());
             Receipts receipts = Receipts.Read(reportPath);
             Marginal? marginal = await MeasureMarginalAsync(options, servers, subscribers, publishing, articleIds, ct);
-            return Analyse(options, servers, subscribers, opened, failed, warmups, before, idle, events, timeouts, receipts,
-                eventsElapsed, cpu, maxPending, maxThreads) with { Gc = gc, AfterBurst = afterBurst, Marginal = marginal };
+            var analysis = Analyse(options, servers, subscribers, opened, failed, warmups, before, idle, events, timeouts, receipts,
+                eventsElapsed, cpu, maxPending, maxThreads);
+            return analysis with { Gc = gc, AfterBurst = afterBurst, Marginal = marginal };
         }
         finally
         {

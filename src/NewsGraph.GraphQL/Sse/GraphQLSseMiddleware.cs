@@ -71,8 +71,11 @@ public sealed class GraphQLSseMiddleware
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
-            var error = new GraphQLHttpRequestError("HTTP_METHOD_NOT_ALLOWED", $"HTTP method '{request.Method}' is not supported; use GET or POST.",
-                StatusCodes.Status405MethodNotAllowed) { Allow = "GET, POST" };
+            var error = new GraphQLHttpRequestError(
+                "HTTP_METHOD_NOT_ALLOWED", $"HTTP method '{request.Method}' is not supported; use GET or POST.", StatusCodes.Status405MethodNotAllowed)
+            {
+                Allow = "GET, POST",
+            };
             await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, error, GraphQLResponseMediaType.Json, aborted);
             return;
         }

@@ -1,6 +1,6 @@
 using GraphQL;
-using GraphQL.Types;
 using GraphQL.DataLoader;
+using GraphQL.Types;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;

@@ -19,11 +19,10 @@ internal sealed class ConnectionWalker(NewsGraphServer server, string document, 
 
     public async Task<Page> PageAsync(int? first = null, string? after = null, int? last = null, string? before = null)
     {
-        var variables = new Dictionary<string, object?>();
-        if (first is not null) variables["first"] = first;
-        if (after is not null) variables["after"] = after;
-        if (last is not null) variables["last"] = last;
-        if (before is not null) variables["before"] = before;
+        // Only the arguments given: an absent one and a null one are different requests.
+        var variables = new Dictionary<string, object?> { ["first"] = first, ["after"] = after, ["last"] = last, ["before"] = before }
+            .Where(argument => argument.Value is not null)
+            .ToDictionary();
 
         var response = await server.PostAsync(document, variables);
         var node = connection(response.SuccessfulData());
