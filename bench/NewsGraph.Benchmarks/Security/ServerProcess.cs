@@ -44,15 +44,17 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>From starting the process to the first successful answer of the readiness probe.</summary>
     public TimeSpan TimeToFirstResponse { get; private set; }
 
+    /// <summary>The repository this benchmark was built in: bench/NewsGraph.Benchmarks/bin/&lt;configuration&gt;/&lt;tfm&gt;/, five levels up.</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+
     /// <summary>This repository's Release build of the server, beside the benchmark's own output folder.</summary>
     public static string RepositoryBuild
     {
         get
         {
-            // bench/NewsGraph.Benchmarks/bin/<configuration>/<tfm>/ -> src/NewsGraph.Server/bin/Release/<tfm>/NewsGraph.Server.dll
-            var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+            // -> src/NewsGraph.Server/bin/Release/<tfm>/NewsGraph.Server.dll
             var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-            return Path.Combine(repository, "src", "NewsGraph.Server", "bin", "Release", tfm, "NewsGraph.Server.dll");
+            return Path.Combine(RepositoryRoot, "src", "NewsGraph.Server", "bin", "Release", tfm, "NewsGraph.Server.dll");
         }
     }
 
@@ -110,6 +112,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         all.AddRange(arguments);
         return StartProcessAsync(processPath, all, Environment.CurrentDirectory, verb, how, ct);
     }
+
+    /// <summary>
+    /// Any other server program (e.g. <c>node server.js</c>) that serves HTTP on the <c>--urls=http://127.0.0.1:port</c>
+    /// appended to its <paramref name="arguments"/>.
+    /// </summary>
+    public static Task<ServerProcess> StartCommandAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, ServerStart how, CancellationToken ct) =>
+        StartProcessAsync(fileName, [.. arguments], workingDirectory, fileName, how, ct);
 
     private static async Task<ServerProcess> StartProcessAsync(
         string fileName, IReadOnlyList<string> arguments, string workingDirectory, string what, ServerStart how, CancellationToken ct)

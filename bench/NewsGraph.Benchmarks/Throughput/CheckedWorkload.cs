@@ -1,7 +1,7 @@
 namespace NewsGraph.Benchmarks.Throughput;
 
 /// <summary>A workload whose answers were checked equal, with each server's answer length (every later answer must have it).</summary>
-internal sealed record CheckedWorkload(Workload Workload, int NewsGraphLength, int BaselineLength)
+internal sealed record CheckedWorkload(Workload Workload, IReadOnlyDictionary<ServerKind, int> Lengths)
 {
-    public int ExpectedLength(ServerKind kind) => kind == ServerKind.NewsGraph ? NewsGraphLength : BaselineLength;
+    public int ExpectedLength(ServerKind kind) => Lengths[kind];
 }

@@ -6,15 +6,14 @@ using Spectre.Console;
 namespace NewsGraph.Benchmarks.Throughput;
 
 /// <summary>
-/// Issue 10's instrument: NewsGraph against a minimal API + EF Core baseline on the same database, five reads.
-/// Cold: each workload on a freshly started process of each server, for <c>Cold</c> from its first answer (the time
-/// from process start to that answer is reported apart). Warm: one process each, a warm-up with all workloads mixed, then interleaved rounds (one
-/// workload on one server at a time, the order alternating), so drift on a shared machine hits both servers alike.
+/// Issue 10's instrument: NewsGraph against a minimal API + EF Core baseline (and, with <c>Node</c>, a Node.js GraphQL Yoga
+/// server) on the same database, five reads. Cold: each workload on a freshly started process of each server, for
+/// <c>Cold</c> from its first answer (the time from process start to that answer is reported apart). Warm: one process
+/// each, a warm-up with all workloads mixed, then interleaved rounds (one workload on one server at a time, who goes
+/// first rotating), so drift on a shared machine hits every server alike.
 /// </summary>
 internal static class ThroughputBenchmark
 {
-    private static readonly ServerKind[] BothKinds = [ServerKind.NewsGraph, ServerKind.Baseline];
-
     public static async Task<int> RunAsync(ThroughputOptions options, CancellationToken ct)
     {
         await Catalogue.EnsureAsync(options.DatabasePath, options.Articles, seed: 42, reseed: false, ct);
@@ -37,7 +36,7 @@ internal static class ThroughputBenchmark
         };
         var launcher = new ServerLauncher(options, http);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"[bold]throughput[/]: {options.ServerDll} vs the minimal API baseline, {options.Articles:N0} articles, {options.Connections} connections, cold window {options.Cold}, warm-up {options.Warmup}, {options.Rounds} rounds of {options.Round} per workload and server{(options.ServerCpu is int c ? $", servers pinned to CPU {c}" : "")}");
+            $"[bold]throughput[/]: {options.ServerDll} vs the minimal API baseline{(options.Node ? " and the Node GraphQL Yoga server" : "")}, {options.Articles:N0} articles, {options.Connections} connections, cold window {options.Cold}, warm-up {options.Warmup}, {options.Rounds} rounds of {options.Round} per workload and server{(options.ServerCpu is int c ? $", servers pinned to CPU {c}" : "")}");
 
         var workloads = await new ThroughputPreparation(options, http, launcher).PrepareAsync(ct);
         if (workloads is null)
@@ -45,12 +44,16 @@ internal static class ThroughputBenchmark
             return 1;
         }
 
-        var startups = BothKinds.ToDictionary(kind => kind, _ => new List<TimeSpan>());
+        var startups = options.Kinds.ToDictionary(kind => kind, _ => new List<TimeSpan>());
         var cold = await MeasureColdAsync(options, http, launcher, workloads, startups, ct);
         var (warm, soak) = await MeasureWarmAsync(options, http, launcher, workloads, ct);
 
-        ThroughputReport.Print($"Cold: a fresh process per workload and server, the first {options.Cold.TotalSeconds:0.#} s from its first answer", workloads, cold);
-        ThroughputReport.Print($"Warm: after {options.Warmup} of mixed load, {options.Rounds} interleaved rounds of {options.Round.TotalSeconds:0.#} s", workloads, warm);
+        foreach (var peer in options.Kinds.Skip(1))
+        {
+            ThroughputReport.Print($"Cold: a fresh process per workload and server, the first {options.Cold.TotalSeconds:0.#} s from its first answer", workloads, cold, peer);
+            ThroughputReport.Print($"Warm: after {options.Warmup} of mixed load, {options.Rounds} interleaved rounds of {options.Round.TotalSeconds:0.#} s", workloads, warm, peer);
+        }
+
         ThroughputReport.PrintStartups(startups);
         if (soak.Count > 0)
         {
@@ -68,7 +71,7 @@ internal static class ThroughputBenchmark
         for (int w = 0; w < workloads.Count; w++)
         {
             var workload = workloads[w];
-            foreach (var kind in Alternating(w))
+            foreach (var kind in ServerKinds.Rotated(options.Kinds, w))
             {
                 // The workload itself is the readiness probe: its first answer is the time to first response.
                 await using var server = await launcher.StartAsync(kind, workload.Workload, ct);
@@ -79,7 +82,7 @@ internal static class ThroughputBenchmark
                     http, _ => (workload.Workload.RequestTo(server), workload.ExpectedLength(kind)), options.Connections, options.Cold, ct);
                 results.Add(workload.Workload, kind, result);
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                    $"  cold {workload.Workload.Name}, {kind}: first answer after {server.Process.TimeToFirstResponse.TotalMilliseconds:N0} ms, then {result.RequestsPerSecond:N0} req/s");
+                    $"  cold {workload.Workload.Name}, {kind.Label()}: first answer after {server.Process.TimeToFirstResponse.TotalMilliseconds:N0} ms, then {result.RequestsPerSecond:N0} req/s");
             }
         }
 
@@ -89,28 +92,25 @@ internal static class ThroughputBenchmark
     private static async Task<(PhaseResults Results, IReadOnlyList<SoakSample> Soak)> MeasureWarmAsync(
         ThroughputOptions options, HttpClient http, ServerLauncher launcher, IReadOnlyList<CheckedWorkload> workloads, CancellationToken ct)
     {
-        await using var newsGraph = await launcher.StartAsync(ServerKind.NewsGraph, workloads[0].Workload, ct);
-        await using var baseline = await launcher.StartAsync(ServerKind.Baseline, workloads[0].Workload, ct);
-        ServerUnderTest Server(ServerKind kind) => kind == ServerKind.NewsGraph ? newsGraph : baseline;
+        await using var servers = await launcher.StartAllAsync(workloads[0].Workload, ct);
 
         // Warm-up: every workload in turn on every connection, in slices that alternate between the servers.
         var slice = options.Round < options.Warmup ? options.Round : options.Warmup;
         for (var warmed = TimeSpan.Zero; warmed < options.Warmup; warmed += slice)
         {
-            foreach (var kind in BothKinds)
+            foreach (var server in servers.All)
             {
-                var server = Server(kind);
                 var mixed = await ClosedLoopLoad.RunAsync(
                     http,
                     n =>
                     {
                         var next = workloads[(int)(n % workloads.Count)];
-                        return (next.Workload.RequestTo(server), next.ExpectedLength(kind));
+                        return (next.Workload.RequestTo(server), next.ExpectedLength(server.Kind));
                     },
                     options.Connections, slice, ct);
                 if (mixed.Failures > 0)
                 {
-                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]  warm-up on {kind}: {mixed.Failures} failed requests[/]");
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]  warm-up on {server.Kind.Label()}: {mixed.Failures} failed requests[/]");
                 }
             }
         }
@@ -122,9 +122,9 @@ internal static class ThroughputBenchmark
             for (int w = 0; w < workloads.Count; w++)
             {
                 var workload = workloads[w];
-                foreach (var kind in Alternating(round + w))
+                foreach (var kind in ServerKinds.Rotated(options.Kinds, round + w))
                 {
-                    var server = Server(kind);
+                    var server = servers[kind];
                     results.Add(workload.Workload, kind, await ClosedLoopLoad.RunAsync(
                         http, _ => (workload.Workload.RequestTo(server), workload.ExpectedLength(kind)), options.Connections, options.Round, ct));
                 }
@@ -134,12 +134,8 @@ internal static class ThroughputBenchmark
         }
 
         var soak = options.Soak > TimeSpan.Zero
-            ? await MemorySoak.RunAsync(http, newsGraph, workloads, options.Connections, options.Soak, ct)
+            ? await MemorySoak.RunAsync(http, servers[ServerKind.NewsGraph], workloads, options.Connections, options.Soak, ct)
             : [];
         return (results, soak);
     }
-
-    // Who goes first alternates, so neither server always runs right after the other (or first, on a cool machine).
-    private static ServerKind[] Alternating(int index) =>
-        index % 2 == 0 ? BothKinds : [.. BothKinds.Reverse()];
 }

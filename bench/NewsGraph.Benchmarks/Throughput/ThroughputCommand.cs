@@ -5,8 +5,8 @@ using NewsGraph.Benchmarks.Security;
 namespace NewsGraph.Benchmarks.Throughput;
 
 /// <summary>
-/// <c>throughput [--server dll] [--database file] [--connections 16] [--warmup 00:02:00] [--round 00:00:05] [--rounds 3] [--soak 00:10:00]</c>:
-/// NewsGraph's read throughput and latency against a minimal API + EF Core baseline (issue 10).
+/// <c>throughput [--server dll] [--database file] [--connections 16] [--warmup 00:02:00] [--round 00:00:05] [--rounds 3] [--soak 00:10:00] [--node false]</c>:
+/// NewsGraph's read throughput and latency against a minimal API + EF Core baseline and a Node.js GraphQL Yoga server (issue 10).
 /// </summary>
 internal static class ThroughputCommand
 {
@@ -25,11 +25,16 @@ internal static class ThroughputCommand
         var search = new Option<string>("--search") { Description = "What the title search looks for (case-insensitive contains).", DefaultValueFactory = _ => "budget" };
         var slug = new Option<string?>("--slug") { Description = "Slug of the article page. Default: the newest article's." };
         var serverCpu = new Option<int?>("--server-cpu") { Description = "Pin the servers to this core with taskset, and the load generator to the others." };
+        var node = new Option<bool>("--node")
+        {
+            Description = "Also measure the Node.js GraphQL Yoga server in bench/node-yoga (npm ci on first use). Default: true when node is on PATH.",
+            DefaultValueFactory = _ => NodeYogaServer.NodeIsOnPath,
+        };
         var soak = new Option<TimeSpan>("--soak") { Description = "After the warm rounds, mixed load on NewsGraph for this long, its working set sampled every 30 s (e.g. 00:10:00).", DefaultValueFactory = _ => TimeSpan.Zero };
 
-        var command = new Command("throughput", "Read throughput and latency (req/s, p50, p99), cold and warm, of five page reads: NewsGraph against a minimal API + EF Core baseline.")
+        var command = new Command("throughput", "Read throughput and latency (req/s, p50, p99), cold and warm, of five page reads: NewsGraph against a minimal API + EF Core baseline and a Node.js GraphQL Yoga server.")
         {
-            server, articles, database, connections, cold, warmup, round, rounds, depth, category, search, slug, serverCpu, soak,
+            server, articles, database, connections, cold, warmup, round, rounds, depth, category, search, slug, serverCpu, soak, node,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,7 +48,13 @@ internal static class ThroughputCommand
             var options = new ThroughputOptions(
                 dll, path, count, parse.GetValue(connections),
                 parse.GetValue(cold), parse.GetValue(warmup), parse.GetValue(round), parse.GetValue(rounds), parse.GetValue(depth),
-                parse.GetValue(category)!, parse.GetValue(search)!, parse.GetValue(slug), parse.GetValue(serverCpu), parse.GetValue(soak));
+                parse.GetValue(category)!, parse.GetValue(search)!, parse.GetValue(slug), parse.GetValue(serverCpu), parse.GetValue(soak),
+                parse.GetValue(node));
+            if (options.Node && !await NodeYogaServer.EnsureInstalledAsync(ct))
+            {
+                return 1;
+            }
+
             return await ThroughputBenchmark.RunAsync(options, ct);
         });
         return command;

@@ -6,19 +6,19 @@ using Spectre.Console;
 namespace NewsGraph.Benchmarks.Throughput;
 
 /// <summary>
-/// Before anything is timed, on a pair of servers used for nothing else: finds the article slug and the deep cursor
-/// through NewsGraph, then asks both servers every workload and fails unless the answers are the same JSON.
+/// Before anything is timed, on servers used for nothing else (one of each kind): finds the article slug and the deep
+/// cursor through NewsGraph, then asks every server every workload and fails unless the answers are the same JSON.
 /// </summary>
 internal sealed class ThroughputPreparation(ThroughputOptions options, HttpClient http, ServerLauncher launcher)
 {
     private const int WalkPageSize = 50;
 
-    /// <returns>The checked workloads, or null when an answer differed (both were printed).</returns>
+    /// <returns>The checked workloads, or null when an answer differed (all were printed).</returns>
     public async Task<IReadOnlyList<CheckedWorkload>?> PrepareAsync(CancellationToken ct)
     {
         var frontPage = Workloads.FrontPage();
-        await using var newsGraph = await launcher.StartAsync(ServerKind.NewsGraph, frontPage, ct);
-        await using var baseline = await launcher.StartAsync(ServerKind.Baseline, frontPage, ct);
+        await using var servers = await launcher.StartAllAsync(frontPage, ct);
+        var newsGraph = servers[ServerKind.NewsGraph];
 
         var front = JsonNode.Parse(await FetchAsync(frontPage.RequestTo(newsGraph), ct))!;
         var slug = options.ArticleSlug ?? front["data"]!["articles"]!["nodes"]![0]!["slug"]!.GetValue<string>();
@@ -36,22 +36,34 @@ internal sealed class ThroughputPreparation(ThroughputOptions options, HttpClien
         var failed = false;
         foreach (var workload in workloads)
         {
-            var fromNewsGraph = await FetchAsync(workload.RequestTo(newsGraph), ct);
-            var fromBaseline = await FetchAsync(workload.RequestTo(baseline), ct);
+            var answers = new Dictionary<ServerKind, byte[]>();
+            foreach (var server in servers.All)
+            {
+                answers[server.Kind] = await FetchAsync(workload.RequestTo(server), ct);
+            }
+
+            var fromNewsGraph = answers[ServerKind.NewsGraph];
             string expected = AnswerComparison.Canonicalize(fromNewsGraph);
-            if (expected != AnswerComparison.Canonicalize(fromBaseline))
+            var peers = answers.Where(answer => answer.Key != ServerKind.NewsGraph).ToList();
+            var differing = peers.Where(answer => AnswerComparison.Canonicalize(answer.Value) != expected).ToList();
+            if (differing.Count > 0)
             {
                 failed = true;
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{workload.Name}: the answers differ.[/]");
                 AnsiConsole.WriteLine("NewsGraph: " + Encoding.UTF8.GetString(fromNewsGraph));
-                AnsiConsole.WriteLine("baseline:  " + Encoding.UTF8.GetString(fromBaseline));
+                foreach (var (kind, answer) in differing)
+                {
+                    AnsiConsole.WriteLine($"{kind.Label()}: " + Encoding.UTF8.GetString(answer));
+                }
+
                 continue;
             }
 
-            string how = fromNewsGraph.AsSpan().SequenceEqual(fromBaseline) ? "byte for byte" : "as JSON (escaping differs)";
+            string how = string.Join(", ", peers.Select(answer =>
+                $"{answer.Key.Label()} {(answer.Value.AsSpan().SequenceEqual(fromNewsGraph) ? "byte for byte" : "as JSON (escaping differs)")}"));
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[green]{workload.Name}[/]: same answer {how}, {fromNewsGraph.Length:N0} bytes, {Describe(JsonNode.Parse(fromNewsGraph)!)}.");
-            checkedWorkloads.Add(new CheckedWorkload(workload, fromNewsGraph.Length, fromBaseline.Length));
+                $"[green]{workload.Name}[/]: same answer ({how}), {fromNewsGraph.Length:N0} bytes, {Describe(JsonNode.Parse(fromNewsGraph)!)}.");
+            checkedWorkloads.Add(new CheckedWorkload(workload, answers.ToDictionary(answer => answer.Key, answer => answer.Value.Length)));
         }
 
         return failed ? null : checkedWorkloads;

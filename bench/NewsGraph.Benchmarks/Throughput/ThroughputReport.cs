@@ -4,26 +4,26 @@ using Spectre.Console;
 
 namespace NewsGraph.Benchmarks.Throughput;
 
-/// <summary>The tables: req/s, p50 and p99 per workload and server, and NewsGraph's share of the baseline.</summary>
+/// <summary>The tables: req/s, p50 and p99 per workload, of NewsGraph and one peer (the baseline, the Node server), and NewsGraph's share of the peer.</summary>
 internal static class ThroughputReport
 {
-    public static void Print(string title, IReadOnlyList<CheckedWorkload> workloads, PhaseResults results)
+    public static void Print(string title, IReadOnlyList<CheckedWorkload> workloads, PhaseResults results, ServerKind peer)
     {
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)) }
-            .AddColumns("workload", "NewsGraph req/s", "p50 ms", "p99 ms", "baseline req/s", "p50 ms", "p99 ms", "req/s ratio", "p50 ratio", "failed");
+        var table = new Table { Title = new TableTitle(Markup.Escape($"{title}: NewsGraph vs {peer.Label()}")) }
+            .AddColumns("workload", "NewsGraph req/s", "p50 ms", "p99 ms", $"{peer.Label()} req/s", "p50 ms", "p99 ms", "req/s ratio", "p50 ratio", "failed");
         foreach (var workload in workloads)
         {
             var newsGraph = results.Of(workload.Workload, ServerKind.NewsGraph);
-            var baseline = results.Of(workload.Workload, ServerKind.Baseline);
+            var other = results.Of(workload.Workload, peer);
             var ng = Stats(newsGraph);
-            var bl = Stats(baseline);
+            var ot = Stats(other);
             table.AddRow(
                 Markup.Escape(workload.Workload.Name),
                 Number(newsGraph?.RequestsPerSecond, "N0"), Number(ng?.Median, "F2"), Number(ng?.P99, "F2"),
-                Number(baseline?.RequestsPerSecond, "N0"), Number(bl?.Median, "F2"), Number(bl?.P99, "F2"),
-                Ratio(newsGraph?.RequestsPerSecond, baseline?.RequestsPerSecond),
-                Ratio(ng?.Median, bl?.Median),
-                string.Create(CultureInfo.InvariantCulture, $"{newsGraph?.Failures ?? 0} / {baseline?.Failures ?? 0}"));
+                Number(other?.RequestsPerSecond, "N0"), Number(ot?.Median, "F2"), Number(ot?.P99, "F2"),
+                Ratio(newsGraph?.RequestsPerSecond, other?.RequestsPerSecond),
+                Ratio(ng?.Median, ot?.Median),
+                string.Create(CultureInfo.InvariantCulture, $"{newsGraph?.Failures ?? 0} / {other?.Failures ?? 0}"));
         }
 
         AnsiConsole.Write(table);
@@ -36,7 +36,7 @@ internal static class ThroughputReport
         foreach (var (kind, times) in startups.Where(s => s.Value.Count > 0))
         {
             var stats = LatencyStats.From([.. times.Select(t => t.TotalMilliseconds)]);
-            table.AddRow(kind.ToString(), Number(stats.Median, "N0"), Number(stats.Min, "N0"), Number(stats.Max, "N0"), stats.Count.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(kind.Label(), Number(stats.Median, "N0"), Number(stats.Min, "N0"), Number(stats.Max, "N0"), stats.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
@@ -48,6 +48,6 @@ internal static class ThroughputReport
     private static string Number(double? value, string format) =>
         value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
 
-    private static string Ratio(double? newsGraph, double? baseline) =>
-        newsGraph is double n && baseline is double b && b > 0 ? (n / b).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-";
+    private static string Ratio(double? newsGraph, double? other) =>
+        newsGraph is double n && other is double b && b > 0 ? (n / b).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-";
 }
