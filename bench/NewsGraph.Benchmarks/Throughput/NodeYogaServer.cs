@@ -15,7 +15,10 @@ internal static class NodeYogaServer
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Any(folder => File.Exists(Path.Combine(folder, "node")));
 
-    /// <summary>Runs <c>npm ci</c> in the server's folder when its packages are not installed (better-sqlite3 compiles: minutes).</summary>
+    /// <summary>
+    /// Runs <c>npm ci</c> in the server's folder when its packages are not installed or the lock file is newer than the
+    /// install (npm writes <c>node_modules/.package-lock.json</c>); better-sqlite3 compiles from source: minutes.
+    /// </summary>
     /// <returns>Whether node and the packages are there.</returns>
     public static async Task<bool> EnsureInstalledAsync(CancellationToken ct)
     {
@@ -25,7 +28,8 @@ internal static class NodeYogaServer
             return false;
         }
 
-        if (Directory.Exists(Path.Combine(Folder, "node_modules")))
+        var installed = new FileInfo(Path.Combine(Folder, "node_modules", ".package-lock.json"));
+        if (installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(Folder, "package-lock.json")))
         {
             return true;
         }
