@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsGraph.GraphQL.Data.Paging;
+using NewsGraph.GraphQL.Data.Projection;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Articles;
@@ -17,6 +18,8 @@ public sealed class AuthorType : ObjectGraphType<Author>
         Name = TypeName;
         Description = "A writer of articles.";
         Interface<NodeInterfaceType>();
+        // An article's author is read in the article's statement with just the selected columns.
+        this.ProjectWith(nameof(Author.Id), nameof(Author.Slug));
 
         Field<NonNullGraphType<IdGraphType>, string>("id").Resolve(ctx => NodeId.Encode(TypeName, ctx.Source.Id));
         Field(a => a.Slug);
@@ -32,6 +35,7 @@ public sealed class AuthorType : ObjectGraphType<Author>
                 .LoadAsync(((Author)ctx.Source!).Id, ctx.GetConnectionRequest(ArticleOrder.NewestFor(ctx.IncludesUnpublished()), ArticleOrder.ById))),
             typeof(ArticleFilterInputType),
             typeof(ArticleSortInputType),
-            "The author's published articles, newest first unless `order` says otherwise.");
+            "The author's published articles, newest first unless `order` says otherwise.")
+            .Projects(nameof(Author.Id));
     }
 }

@@ -32,6 +32,14 @@ public static class ProjectionMetadata
         return field;
     }
 
+    /// <inheritdoc cref="Projects{TSource, TReturn}(FieldBuilder{TSource, TReturn}, string[])"/>
+    public static FieldType Projects(this FieldType field, params string[] members)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        field.Metadata[MembersKey] = members;
+        return field;
+    }
+
     internal static string[]? AlwaysMembers(IGraphType type) => type.GetMetadata<string[]?>(AlwaysKey);
 
     internal static string[]? DeclaredMembers(FieldType field) => field.GetMetadata<string[]?>(MembersKey);

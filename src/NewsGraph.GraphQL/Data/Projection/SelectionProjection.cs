@@ -55,8 +55,7 @@ public static class SelectionProjection
     {
         if (context.SubFields is not { } subFields
             || Unwrap(context.FieldDefinition.ResolvedType) is not IObjectGraphType connectionType
-            || Unwrap(connectionType.GetField("nodes")?.ResolvedType) is not IObjectGraphType nodeType
-            || ProjectionMetadata.AlwaysMembers(nodeType) is not { } always)
+            || Unwrap(connectionType.GetField("nodes")?.ResolvedType) is not IObjectGraphType nodeType)
         {
             return null;
         }
@@ -89,80 +88,33 @@ public static class SelectionProjection
             }
         }
 
-        return Project<T>(nodeType, always, nodeFields);
+        return Build<T>(Shape.Of(typeof(T), nodeType, nodeFields, context));
     }
 
     private static Expression<Func<T, T>>? Selection<T>(IResolveFieldContext context)
     {
         var fields = new List<GraphQLField>();
         return Unwrap(context.FieldDefinition.ResolvedType) is not IObjectGraphType type
-            || ProjectionMetadata.AlwaysMembers(type) is not { } always
             || !SelectedFields.TryCollect(context.FieldAst.SelectionSet, type, context.Schema, context.Document, fields)
             ? null
-            : Project<T>(type, always, fields);
+            : Build<T>(Shape.Of(typeof(T), type, fields, context));
     }
 
-    private static Expression<Func<T, T>>? Project<T>(IObjectGraphType type, string[] always, List<GraphQLField> fields)
+    private static Expression<Func<T, T>>? Build<T>(Shape? shape)
     {
-        var members = new SortedSet<string>(always, StringComparer.Ordinal);
-        foreach (var field in fields)
-        {
-            string name = field.Name.StringValue;
-            if (name.StartsWith("__", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (type.GetField(name) is not { } definition || MembersOf(definition, typeof(T)) is not { } read)
-            {
-                return null;
-            }
-
-            members.UnionWith(read);
-        }
-
-        return Build<T>(members);
-    }
-
-    private static string[]? MembersOf(FieldType field, Type source)
-    {
-        if (ProjectionMetadata.DeclaredMembers(field) is { } declared)
-        {
-            return declared;
-        }
-
-        // Hot Chocolate's convention: a field reads the property of its own name.
-        var property = source.GetProperty(field.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        return property is { CanWrite: true } ? [property.Name] : null;
-    }
-
-    private static Expression<Func<T, T>>? Build<T>(SortedSet<string> members)
-    {
-        if (typeof(T).IsValueType || typeof(T).GetConstructor(Type.EmptyTypes) is null)
+        if (shape is null)
         {
             return null;
         }
 
-        var key = (typeof(T), string.Join(',', members));
+        var key = (typeof(T), shape.Key);
         if (Cache.TryGetValue(key, out var cached))
         {
             return (Expression<Func<T, T>>)cached;
         }
 
         var source = Expression.Parameter(typeof(T), "x");
-        var bindings = new List<MemberBinding>(members.Count);
-        foreach (string member in members)
-        {
-            var property = typeof(T).GetProperty(member, BindingFlags.Public | BindingFlags.Instance);
-            if (property is not { CanWrite: true, CanRead: true })
-            {
-                return null;
-            }
-
-            bindings.Add(Expression.Bind(property, Expression.Property(source, property)));
-        }
-
-        var projection = Expression.Lambda<Func<T, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), source);
+        var projection = Expression.Lambda<Func<T, T>>(shape.Initializer(source), source);
         // Distinct selections are few in practice; a client inventing new ones only stops adding to the cache.
         if (Cache.Count < MaxCachedProjections)
         {
@@ -172,7 +124,7 @@ public static class SelectionProjection
         return projection;
     }
 
-    private static IGraphType? Unwrap(IGraphType? type)
+    internal static IGraphType? Unwrap(IGraphType? type)
     {
         while (type is IProvideResolvedType wrapper)
         {
