@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsGraph.GraphQL.Subscriptions;
-using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.GraphQL.Redis.Tests;
 

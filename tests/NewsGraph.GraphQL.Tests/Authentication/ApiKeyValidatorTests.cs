@@ -61,21 +61,10 @@ public sealed class ApiKeyValidatorTests
     {
         // Code review made executable: the comparison goes through CryptographicOperations.FixedTimeEquals, and never
         // through an early-exit comparison of strings or spans.
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "NewsGraph.GraphQL", "Authentication", "ApiKeyValidator.cs"));
+        var source = File.ReadAllText(RepositoryFiles.PathOf("src", "NewsGraph.GraphQL", "Authentication", "ApiKeyValidator.cs"));
         Assert.Contains("CryptographicOperations.FixedTimeEquals(presented, hash)", source, StringComparison.Ordinal);
         Assert.DoesNotContain("SequenceEqual", source, StringComparison.Ordinal);
         Assert.DoesNotContain("string.Equals", source, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NewsGraph.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NewsGraph.sln not found above the test binaries.");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -30,14 +29,9 @@ public sealed class AuthorizationValidationRuleTests(AuthorizationTestServer ser
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(Action<HttpRequestHeaders> authorize, string query, string? operationName = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, operationName }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        authorize(request.Headers);
-        using var response = await server.Http.SendAsync(request);
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+        var response = await server.Http.PostJsonAsync(GraphQLHttp.Request(query, operationName: operationName), configure: r => authorize(r.Headers));
+        using var body = JsonDocument.Parse(response.Text);
+        return (response.StatusCode, body.RootElement.Clone());
     }
 
     private static string[] Codes(JsonElement body) =>

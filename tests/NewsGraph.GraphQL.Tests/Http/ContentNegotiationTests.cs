@@ -24,7 +24,7 @@ public sealed class ContentNegotiationTests(GraphQLTestServerFixture fixture) : 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expectedContentType, response.ContentType);
-        Assert.Equal("Query", response.Data.GetProperty("__typename").GetString());
+        Assert.Equal("Query", (string?)response.Data!["__typename"]);
         Assert.False(response.HasErrors);
     }
 

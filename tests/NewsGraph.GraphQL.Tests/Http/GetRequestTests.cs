@@ -13,7 +13,7 @@ public sealed class GetRequestTests(GraphQLTestServerFixture fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(MediaTypes.JsonUtf8, response.ContentType);
-        Assert.Equal("Hello, world!", response.Data.GetProperty("hello").GetString());
+        Assert.Equal("Hello, world!", (string?)response.Data!["hello"]);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class GetRequestTests(GraphQLTestServerFixture fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.HasErrors);
-        Assert.Equal(3, response.Data.GetProperty("add").GetInt32());
+        Assert.Equal(3, (int)response.Data!["add"]!);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class GetRequestTests(GraphQLTestServerFixture fixture) : IClassFi
     {
         var response = await fixture.Client.GetGraphQLAsync([new("query", "query($t: String!) { echo(text: $t) }"), new("variables", """{"t":"🏃🏊"}""")]);
 
-        Assert.Equal("🏃🏊", response.Data.GetProperty("echo").GetString());
+        Assert.Equal("🏃🏊", (string?)response.Data!["echo"]);
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class GetRequestTests(GraphQLTestServerFixture fixture) : IClassFi
         var response = await fixture.Client.GetGraphQLAsync([new("query", "query Q { hello } mutation M { increment }"), new("operationName", "Q")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Hello, world!", response.Data.GetProperty("hello").GetString());
+        Assert.Equal("Hello, world!", (string?)response.Data!["hello"]);
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class GetRequestTests(GraphQLTestServerFixture fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("SUBSCRIPTION_TRANSPORT_REQUIRED", response.FirstErrorCode);
-        Assert.Contains("Subscriptions require a WebSocket or text/event-stream transport", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Subscriptions require a WebSocket or text/event-stream transport", (string?)response.FirstError["message"], StringComparison.Ordinal);
         Assert.False(response.HasData);
         await fixture.AssertStillServingAsync();
     }

@@ -22,7 +22,7 @@ public sealed class ServerFailureTests
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal(MediaTypes.GraphQLResponseJsonUtf8, failed.ContentType);
         Assert.Equal("INTERNAL_SERVER_ERROR", failed.FirstErrorCode);
-        Assert.DoesNotContain("executer exploded", failed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("executer exploded", failed.Text, StringComparison.Ordinal);
         Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "executer exploded");
 
         var next = await client.PostQueryAsync("{ hello }");
@@ -79,7 +79,7 @@ public sealed class ServerFailureTests
             }
             else
             {
-                Assert.Equal($"n{i}", responses[i].Data.GetProperty("echo").GetString());
+                Assert.Equal($"n{i}", (string?)responses[i].Data!["echo"]);
             }
         }
     }

@@ -3,14 +3,13 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsGraph.GraphQL.Outbox;
 using NewsGraph.GraphQL.Subscriptions;
-using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.GraphQL.Tests.Outbox;
 
 /// <summary>A real SQLite file with the outbox table, and dispatchers over it.</summary>
 internal sealed class OutboxTestDatabase : IAsyncDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"newsgraph-outbox-{Guid.NewGuid():N}.db");
+    private readonly string _path = SqliteFiles.NewPath("outbox");
     private readonly List<TopicEventOutboxDispatcher<OutboxTestContext>> _dispatchers = [];
 
     private OutboxTestDatabase()

@@ -17,7 +17,7 @@ public sealed class GraphQLTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GraphQLTestServer(WebApplication app, Uri baseAddress, CapturingLoggerProvider logs)
+    private GraphQLTestServer(WebApplication app, Uri baseAddress, CapturedLogs logs)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -28,7 +28,7 @@ public sealed class GraphQLTestServer : IAsyncDisposable
 
     public Uri GraphQLUri => new(BaseAddress, "/graphql");
 
-    public CapturingLoggerProvider Logs { get; }
+    public CapturedLogs Logs { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -46,7 +46,7 @@ public sealed class GraphQLTestServer : IAsyncDisposable
         where TSchema : class, ISchema
     {
         var builder = WebApplication.CreateSlimBuilder();
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

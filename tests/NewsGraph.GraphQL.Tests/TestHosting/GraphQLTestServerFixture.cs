@@ -29,6 +29,6 @@ public sealed class GraphQLTestServerFixture : IAsyncLifetime
     {
         var response = await Client.PostQueryAsync("{ hello }");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Hello, world!", response.Data.GetProperty("hello").GetString());
+        Assert.Equal("Hello, world!", (string?)response.Data!["hello"]);
     }
 }

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Auth;
@@ -27,24 +23,8 @@ public sealed class AuthenticatedServerFixture : IAsyncLifetime
     public Task<GraphQLResponse> PostAsync(Viewer viewer, string query, object? variables = null) =>
         PostAsync(Server, request => viewer.Authorize(request.Headers), query, variables);
 
-    public static async Task<GraphQLResponse> PostAsync(NewsGraphServer server, Action<HttpRequestMessage> authorize, string query, object? variables = null)
-    {
-        var body = new JsonObject { ["query"] = query };
-        if (variables is not null)
-        {
-            body["variables"] = JsonSerializer.SerializeToNode(variables);
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        authorize(request);
-        using var response = await server.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse(response.StatusCode, JsonNode.Parse(text)!.AsObject(), text);
-    }
+    public static Task<GraphQLResponse> PostAsync(NewsGraphServer server, Action<HttpRequestMessage> authorize, string query, object? variables = null) =>
+        server.Http.PostJsonAsync(GraphQLHttp.Request(query, variables), configure: authorize);
 }
 
 [CollectionDefinition(Name)]

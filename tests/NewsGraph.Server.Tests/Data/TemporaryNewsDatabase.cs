@@ -14,7 +14,7 @@ public sealed class TemporaryNewsDatabase : IAsyncDisposable
 
     public TemporaryNewsDatabase()
     {
-        FilePath = Path.Combine(Path.GetTempPath(), $"newsgraph-test-{Guid.NewGuid():N}.db");
+        FilePath = SqliteFiles.NewPath("test");
         ConnectionString = $"Data Source={FilePath}";
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:News"] = ConnectionString })

@@ -42,24 +42,8 @@ public sealed class EditorServer : IAsyncDisposable
     }
 
     /// <summary>POSTs as the editor.</summary>
-    public async Task<GraphQLResponse> EditAsync(string query, object? variables = null)
-    {
-        var body = new JsonObject { ["query"] = query };
-        if (variables is not null)
-        {
-            body["variables"] = JsonSerializer.SerializeToNode(variables);
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        request.Headers.Add("X-Api-Key", ApiKey);
-        using var response = await Server.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse(response.StatusCode, JsonNode.Parse(text)!.AsObject(), text);
-    }
+    public Task<GraphQLResponse> EditAsync(string query, object? variables = null) =>
+        Server.Http.PostJsonAsync(GraphQLHttp.Request(query, variables), configure: r => r.Headers.Add("X-Api-Key", ApiKey));
 
     /// <summary>Runs a mutation as the editor and returns its payload (asserting there is no GraphQL error).</summary>
     public async Task<JsonObject> MutateAsync(string field, string inputType, object input, string selection)

@@ -129,17 +129,7 @@ public sealed class PersistedOperationTests
         }
     }
 
-    private static async Task<GraphQLResponse> PostAsync(NewsGraphServer server, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        using var response = await server.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse(response.StatusCode, JsonNode.Parse(text)!.AsObject(), text);
-    }
+    private static Task<GraphQLResponse> PostAsync(NewsGraphServer server, JsonObject body) => server.Http.PostJsonAsync(body);
 
 #pragma warning disable CA5351 // MD5 is the id format of trusted documents, not a security measure.
     private static string Md5Hex(byte[] bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));

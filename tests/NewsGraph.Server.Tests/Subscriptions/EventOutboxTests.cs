@@ -59,7 +59,7 @@ public sealed class EventOutboxTests
     public async Task An_event_left_by_an_instance_that_stopped_is_sent_by_another_instance_on_the_same_database()
     {
         await using var redis = await RedisServer.StartAsync();
-        var database = Path.Combine(Path.GetTempPath(), $"newsgraph-outbox-shared-{Guid.NewGuid():N}.db");
+        var database = SqliteFiles.NewPath("outbox-shared");
         var settings = new Dictionary<string, string>
         {
             ["Redis:Configuration"] = redis.Configuration,

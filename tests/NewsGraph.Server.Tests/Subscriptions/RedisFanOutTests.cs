@@ -11,7 +11,7 @@ public sealed class RedisFanOutTests
     public async Task A_publication_on_one_instance_reaches_subscribers_on_both()
     {
         await using var redis = await RedisServer.StartAsync();
-        var database = Path.Combine(Path.GetTempPath(), $"newsgraph-shared-{Guid.NewGuid():N}.db");
+        var database = SqliteFiles.NewPath("shared");
         var settings = new Dictionary<string, string>
         {
             ["Redis:Configuration"] = redis.Configuration,

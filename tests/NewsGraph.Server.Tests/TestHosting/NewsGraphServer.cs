@@ -1,10 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -49,7 +43,7 @@ public sealed class NewsGraphServer : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string>>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"newsgraph-test-{Guid.NewGuid():N}.db");
+        var databasePath = SqliteFiles.NewPath("test");
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -69,33 +63,12 @@ public sealed class NewsGraphServer : IAsyncDisposable
         });
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new NewsGraphServer(app, databasePath, new Uri(address), sqlCommands, logs);
+        return new NewsGraphServer(app, databasePath, app.BoundAddress(), sqlCommands, logs);
     }
 
-    /// <summary>POSTs a GraphQL request and returns the parsed response body.</summary>
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null)
-    {
-        var body = new JsonObject { ["query"] = query };
-        if (variables is not null)
-        {
-            body["variables"] = JsonSerializer.SerializeToNode(variables);
-        }
-
-        if (operationName is not null)
-        {
-            body["operationName"] = operationName;
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse(response.StatusCode, JsonNode.Parse(text)!.AsObject(), text);
-    }
+    /// <summary>POSTs a GraphQL request (asking for <c>application/graphql-response+json</c>) and returns the parsed response.</summary>
+    public Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null) =>
+        Http.PostJsonAsync(GraphQLHttp.Request(query, variables, operationName));
 
     public async ValueTask DisposeAsync()
     {

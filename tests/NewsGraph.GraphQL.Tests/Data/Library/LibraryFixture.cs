@@ -7,7 +7,6 @@ using NewsGraph.GraphQL.Data.Filtering;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.GraphQL.Types;
-using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.GraphQL.Tests.Data.Library;
 
@@ -17,7 +16,7 @@ namespace NewsGraph.GraphQL.Tests.Data.Library;
 /// </summary>
 public sealed class LibraryFixture : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"newsgraph-library-{Guid.NewGuid():N}.db");
+    private readonly string _path = SqliteFiles.NewPath("library");
 
     public LibraryFixture()
     {

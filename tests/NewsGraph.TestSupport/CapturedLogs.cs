@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace NewsGraph.Server.Tests.TestHosting;
+namespace NewsGraph.TestSupport;
 
-/// <summary>Everything a test server logs past its configured filters (Warning and above unless a test says otherwise).</summary>
+/// <summary>Everything a test server logs past its configured filters, kept in memory so tests can assert what was logged (and what was not).</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLogEntry> _entries = new();
@@ -11,6 +11,14 @@ public sealed class CapturedLogs : ILoggerProvider
     public IReadOnlyList<CapturedLogEntry> Entries => [.. _entries];
 
     public IReadOnlyList<CapturedLogEntry> AtLeast(LogLevel level) => [.. _entries.Where(e => e.Level >= level)];
+
+    /// <summary>The first entry that matches, waiting (bounded) for it to be logged.</summary>
+    public async Task<CapturedLogEntry> WaitForAsync(Func<CapturedLogEntry, bool> match, string what, TimeSpan? timeout = null)
+    {
+        CapturedLogEntry? found = null;
+        await Wait.UntilAsync(() => (found = _entries.FirstOrDefault(match)) is not null, $"a log entry: {what}", timeout);
+        return found!;
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 

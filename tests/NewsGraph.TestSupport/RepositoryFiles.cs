@@ -1,4 +1,4 @@
-namespace NewsGraph.Server.Tests.TestHosting;
+namespace NewsGraph.TestSupport;
 
 /// <summary>Files of the repository the tests check against (the schema snapshot, the example operations).</summary>
 public static class RepositoryFiles

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace NewsGraph.Server.Tests.TestHosting;
+namespace NewsGraph.TestSupport;
 
 /// <summary>
 /// A real <c>redis-server</c> process of the test's own, on a free loopback port, with the append-only file on
