@@ -1,9 +1,6 @@
 using GraphQL;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NewsGraph.GraphQL.Authentication;
 using NewsGraph.GraphQL.Authorization;
 using NewsGraph.GraphQL.Http;
@@ -18,44 +15,43 @@ public sealed class AuthorizationTestServer : IAsyncLifetime
     public const string CmsKey = "cms-key-without-roles";
     public static readonly string SigningKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
 
-    private WebApplication? _app;
+    private LoopbackHost? _host;
 
     public HttpClient Http { get; private set; } = null!;
 
-    public ResolverRuns Runs => _app!.Services.GetRequiredService<ResolverRuns>();
+    public ResolverRuns Runs => _host!.Services.GetRequiredService<ResolverRuns>();
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<ResolverRuns>();
-        builder.Services.AddGraphQL(b => b
-            .AddSelfActivatingSchema<AuthorizationTestSchema>()
-            .AddSystemTextJson()
-            .AddAuthorizationRule());
-        builder.Services.AddGraphQLHttp();
-        builder.Services.AddApiKeyOrBearerAuthentication(
-            [
-                new ApiKeyDefinition { Name = "alice", Hash = ApiKeyHasher.Hash(EditorKey), Roles = { "editor" } },
-                new ApiKeyDefinition { Name = "root", Hash = ApiKeyHasher.Hash(AdminKey), Roles = { "admin" } },
-                new ApiKeyDefinition { Name = "cms", Hash = ApiKeyHasher.Hash(CmsKey) },
-            ],
-            new JwtBearerSettings { Issuer = "tests", Audience = "tests", SigningKey = SigningKey });
-        builder.Services.AddAuthorizationBuilder().AddPolicy("HasNameCms", p => p.RequireClaim("name", "cms"));
-
-        _app = builder.Build();
-        _app.Urls.Add("http://127.0.0.1:0");
-        _app.UseCredentialAuthentication();
-        _app.MapGraphQLHttp();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        _host = await LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.Services.AddSingleton<ResolverRuns>();
+                builder.Services.AddGraphQL(b => b
+                    .AddSelfActivatingSchema<AuthorizationTestSchema>()
+                    .AddSystemTextJson()
+                    .AddAuthorizationRule());
+                builder.Services.AddGraphQLHttp();
+                builder.Services.AddApiKeyOrBearerAuthentication(
+                    [
+                        new ApiKeyDefinition { Name = "alice", Hash = ApiKeyHasher.Hash(EditorKey), Roles = { "editor" } },
+                        new ApiKeyDefinition { Name = "root", Hash = ApiKeyHasher.Hash(AdminKey), Roles = { "admin" } },
+                        new ApiKeyDefinition { Name = "cms", Hash = ApiKeyHasher.Hash(CmsKey) },
+                    ],
+                    new JwtBearerSettings { Issuer = "tests", Audience = "tests", SigningKey = SigningKey });
+                builder.Services.AddAuthorizationBuilder().AddPolicy("HasNameCms", p => p.RequireClaim("name", "cms"));
+            },
+            app =>
+            {
+                app.UseCredentialAuthentication();
+                app.MapGraphQLHttp();
+            });
+        Http = _host.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         Http.Dispose();
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
+        await _host!.DisposeAsync();
     }
 }

@@ -2,10 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NewsGraph.GraphQL.Execution;
 using NewsGraph.GraphQL.Http;
 using NewsGraph.GraphQL.Sse;
@@ -153,55 +150,46 @@ public sealed class UserFromPayloadInitializer : IWebSocketConnectionInitializer
 /// <summary>Kestrel on loopback with <see cref="SharedResultTestSchema"/> and the shared-result subscription strategy.</summary>
 public sealed class SharedResultTestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private SharedResultTestServer(WebApplication app, Uri baseAddress)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-    }
+    private SharedResultTestServer(LoopbackHost host) => _host = host;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
-    public ItemEventSource Events => _app.Services.GetRequiredService<ItemEventSource>();
+    public ItemEventSource Events => _host.Services.GetRequiredService<ItemEventSource>();
 
-    public ResolverCalls Calls => _app.Services.GetRequiredService<ResolverCalls>();
+    public ResolverCalls Calls => _host.Services.GetRequiredService<ResolverCalls>();
 
     public static async Task<SharedResultTestServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddGraphQL(b => b
-            .AddSelfActivatingSchema<SharedResultTestSchema>()
-            .AddSharedResultSubscriptionExecutionStrategy()
-            .UseValidatedDocumentCache()
-            .AddSystemTextJson()
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
-        builder.Services.AddGraphQLHttp();
-        builder.Services.AddGraphQLWebSockets(o => o.KeepAliveInterval = Timeout.InfiniteTimeSpan);
-        builder.Services.AddGraphQLServerSentEvents();
-        builder.Services.AddSingleton<IWebSocketConnectionInitializer, UserFromPayloadInitializer>();
-        builder.Services.AddSingleton<ItemEventSource>();
-        builder.Services.AddSingleton<ResolverCalls>();
-
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-        app.UseWebSockets();
-        app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLServerSentEvents());
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SharedResultTestServer(app, new Uri(address));
+        var host = await LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.Services.AddGraphQL(b => b
+                    .AddSelfActivatingSchema<SharedResultTestSchema>()
+                    .AddSharedResultSubscriptionExecutionStrategy()
+                    .UseValidatedDocumentCache()
+                    .AddSystemTextJson()
+                    .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+                builder.Services.AddGraphQLHttp();
+                builder.Services.AddGraphQLWebSockets(o => o.KeepAliveInterval = Timeout.InfiniteTimeSpan);
+                builder.Services.AddGraphQLServerSentEvents();
+                builder.Services.AddSingleton<IWebSocketConnectionInitializer, UserFromPayloadInitializer>();
+                builder.Services.AddSingleton<ItemEventSource>();
+                builder.Services.AddSingleton<ResolverCalls>();
+            },
+            app =>
+            {
+                app.UseWebSockets();
+                app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLServerSentEvents());
+            });
+        return new SharedResultTestServer(host);
     }
 
     public Task<TestWebSocketClient> ConnectAsync()
-        => TestWebSocketClient.ConnectAsync(new Uri($"ws://{BaseAddress.Authority}/graphql"), [WebSocketSubProtocols.GraphQLTransportWs]);
+        => TestWebSocketClient.ConnectAsync(_host.WebSocketUri, [WebSocketSubProtocols.GraphQLTransportWs]);
 
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateHttpClient() => _host.CreateClient();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

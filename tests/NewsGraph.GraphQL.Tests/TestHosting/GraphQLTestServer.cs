@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsGraph.GraphQL.Http;
@@ -15,22 +13,18 @@ namespace NewsGraph.GraphQL.Tests.TestHosting;
 /// </summary>
 public sealed class GraphQLTestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private GraphQLTestServer(WebApplication app, Uri baseAddress, CapturedLogs logs)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-        Logs = logs;
-    }
+    private GraphQLTestServer(LoopbackHost host) => _host = host;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
     public Uri GraphQLUri => new(BaseAddress, "/graphql");
 
-    public CapturedLogs Logs { get; }
+    /// <summary>Warnings and above, and everything of NewsGraph's own categories.</summary>
+    public CapturedLogs Logs => _host.Logs;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>Starts a server with <see cref="TestSchema"/>.</summary>
     public static Task<GraphQLTestServer> StartAsync(
@@ -45,35 +39,25 @@ public sealed class GraphQLTestServer : IAsyncDisposable
         CancellationToken cancellationToken = default)
         where TSchema : class, ISchema
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        var logs = new CapturedLogs();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("NewsGraph", LogLevel.Debug);
-
-        builder.Services.AddGraphQL(b => b
-            .AddSelfActivatingSchema<TSchema>()
-            .AddSystemTextJson()
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
-        builder.Services.AddGraphQLHttp(configureHttp);
-        builder.Services.AddSingleton<TestCounter>();
-        configureServices?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-        app.MapGraphQLHttp();
-        await app.StartAsync(cancellationToken);
-
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return new GraphQLTestServer(app, new Uri(addresses.First()), logs);
+        var host = await LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Logging.AddFilter("NewsGraph", LogLevel.Debug);
+                builder.Services.AddGraphQL(b => b
+                    .AddSelfActivatingSchema<TSchema>()
+                    .AddSystemTextJson()
+                    .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+                builder.Services.AddGraphQLHttp(configureHttp);
+                builder.Services.AddSingleton<TestCounter>();
+                configureServices?.Invoke(builder.Services);
+            },
+            app => app.MapGraphQLHttp(),
+            cancellationToken);
+        return new GraphQLTestServer(host);
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateClient() => _host.CreateClient();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
