@@ -1,16 +1,16 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 
 namespace NewsGraph.TestSupport;
 
 /// <summary>
 /// A real <see cref="ClientWebSocket"/> speaking either GraphQL sub-protocol (<c>graphql-transport-ws</c>, or the
-/// legacy <c>graphql-ws</c> of subscriptions-transport-ws) in JSON messages, with bounded waits. A pump reads every
-/// message into a queue, so a receive that times out leaves the socket usable (cancelling a
-/// <see cref="ClientWebSocket"/> receive would abort it).
+/// legacy <c>graphql-ws</c> of subscriptions-transport-ws) in JSON messages, with bounded waits. It reads only when
+/// asked to (a test can play a client that stops reading), and a receive that times out leaves its read in flight
+/// for the next one instead of cancelling it (cancelling a <see cref="ClientWebSocket"/> receive would abort the socket).
 /// </summary>
 public sealed class GraphQLWebSocketClient : IDisposable
 {
@@ -20,13 +20,11 @@ public sealed class GraphQLWebSocketClient : IDisposable
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
     private readonly ClientWebSocket _socket;
-    private readonly Channel<JsonObject> _messages = Channel.CreateUnbounded<JsonObject>();
+    private Task<JsonObject?>? _read;
+    private bool _ended;
+    private bool _closeReceived;
 
-    private GraphQLWebSocketClient(ClientWebSocket socket)
-    {
-        _socket = socket;
-        _ = PumpAsync();
-    }
+    private GraphQLWebSocketClient(ClientWebSocket socket) => _socket = socket;
 
     /// <summary>The sub-protocol the server chose.</summary>
     public string? SubProtocol => _socket.SubProtocol;
@@ -138,25 +136,12 @@ public sealed class GraphQLWebSocketClient : IDisposable
     /// <summary>Ends operation <paramref name="id"/>: <c>complete</c>, or <c>stop</c> in the legacy protocol.</summary>
     public Task UnsubscribeAsync(string id) => SendAsync(new JsonObject { ["type"] = IsLegacy ? "stop" : "complete", ["id"] = id });
 
-    /// <summary>The next message, keep-alives included; fails when the connection closes or nothing comes in time.</summary>
-    public async Task<JsonObject> ReceiveAsync(TimeSpan? timeout = null)
-    {
-        var limit = timeout ?? DefaultTimeout;
-        using var cancellation = new CancellationTokenSource(limit);
-        try
-        {
-            if (await _messages.Reader.WaitToReadAsync(cancellation.Token) && _messages.Reader.TryRead(out var message))
-            {
-                return message;
-            }
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            throw new TimeoutException($"No message within {limit.TotalSeconds:0.#} s.");
-        }
+    /// <summary>The next message, keep-alives included, or null once the connection has ended; fails when nothing comes in time.</summary>
+    public Task<JsonObject?> ReceiveOrEndAsync(TimeSpan? timeout = null) => NextAsync(timeout);
 
-        throw new Xunit.Sdk.XunitException($"The connection closed instead: {CloseStatus} {CloseDescription}");
-    }
+    /// <summary>The next message, keep-alives included; fails when the connection ends or nothing comes in time.</summary>
+    public async Task<JsonObject> ReceiveAsync(TimeSpan? timeout = null)
+        => await NextAsync(timeout) ?? throw new Xunit.Sdk.XunitException($"The connection ended instead: {CloseStatus} {CloseDescription}");
 
     /// <summary>The next message other than keep-alives (<c>ping</c>, <c>pong</c>, <c>ka</c>).</summary>
     public async Task<JsonObject> ReceiveSkippingKeepAliveAsync(TimeSpan? timeout = null)
@@ -179,33 +164,39 @@ public sealed class GraphQLWebSocketClient : IDisposable
         return message["payload"]!.AsObject();
     }
 
-    /// <summary>Reads until the server closes; returns the close code (messages before it are skipped).</summary>
+    /// <summary>
+    /// Reads until the connection ends; returns the server's close code, or 0 when the connection was aborted
+    /// without a close frame (messages before the end are skipped).
+    /// </summary>
     public async Task<int> ReceiveCloseAsync(TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        await foreach (var _ in _messages.Reader.ReadAllAsync(cancellation.Token))
+        var limit = timeout ?? DefaultTimeout;
+        var elapsed = Stopwatch.StartNew();
+        while (await NextAsync(limit - elapsed.Elapsed is { Ticks: > 0 } left ? left : TimeSpan.Zero) is not null)
         {
         }
 
-        return (int)(CloseStatus ?? WebSocketCloseStatus.Empty);
+        return _closeReceived ? (int)(CloseStatus ?? WebSocketCloseStatus.Empty) : 0;
+    }
+
+    /// <summary>The next message other than a keep-alive, or null when none arrives within <paramref name="wait"/>.</summary>
+    public async Task<JsonObject?> TryReceiveAsync(TimeSpan wait)
+    {
+        try
+        {
+            return await ReceiveSkippingKeepAliveAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
     /// True when no message other than a keep-alive arrives within <paramref name="wait"/>. Only meaningful after a
     /// positive signal that what could arrive would have arrived by then; prefer a positive assertion where there is one.
     /// </summary>
-    public async Task<bool> IsQuietAsync(TimeSpan wait)
-    {
-        try
-        {
-            await ReceiveSkippingKeepAliveAsync(wait);
-            return false;
-        }
-        catch (TimeoutException)
-        {
-            return true;
-        }
-    }
+    public async Task<bool> IsQuietAsync(TimeSpan wait) => await TryReceiveAsync(wait) is null;
 
     public async Task CloseAsync()
     {
@@ -215,39 +206,59 @@ public sealed class GraphQLWebSocketClient : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    /// <summary>Reads every message into the queue until the socket closes.</summary>
-    private async Task PumpAsync()
+    /// <summary>The next message, or null once the connection has ended; throws <see cref="TimeoutException"/> when nothing comes in time.</summary>
+    private async Task<JsonObject?> NextAsync(TimeSpan? timeout)
     {
-        var buffer = new byte[64 * 1024];
+        if (_ended)
+        {
+            return null;
+        }
+
+        var limit = timeout ?? DefaultTimeout;
+        _read ??= ReadMessageAsync();
+        JsonObject? message;
         try
         {
-            while (true)
+            message = await _read.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            // The read stays in flight: the next receive picks up what it gets.
+            throw new TimeoutException($"No message within {limit.TotalSeconds:0.#} s.");
+        }
+
+        _read = null;
+        _ended = message is null;
+        return message;
+    }
+
+    /// <summary>Reads one whole message; null when the server closed the connection or it was aborted.</summary>
+    private async Task<JsonObject?> ReadMessageAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var text = new MemoryStream();
+        try
+        {
+            WebSocketReceiveResult result;
+            do
             {
-                using var text = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
+                result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return;
-                    }
-
-                    text.Write(buffer, 0, result.Count);
+                    _closeReceived = true;
+                    return null;
                 }
-                while (!result.EndOfMessage);
 
-                _messages.Writer.TryWrite(JsonNode.Parse(text.ToArray())!.AsObject());
+                text.Write(buffer, 0, result.Count);
             }
+            while (!result.EndOfMessage);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // Disposed or aborted: the pump ends with the socket.
+            return null; // aborted or disposed
         }
-        finally
-        {
-            _messages.Writer.TryComplete();
-        }
+
+        return JsonNode.Parse(text.ToArray())!.AsObject();
     }
 }
 

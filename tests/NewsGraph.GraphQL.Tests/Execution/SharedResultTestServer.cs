@@ -186,8 +186,8 @@ public sealed class SharedResultTestServer : IAsyncDisposable
         return new SharedResultTestServer(host);
     }
 
-    public Task<TestWebSocketClient> ConnectAsync()
-        => TestWebSocketClient.ConnectAsync(_host.WebSocketUri, [WebSocketSubProtocols.GraphQLTransportWs]);
+    public Task<GraphQLWebSocketClient> ConnectAsync()
+        => GraphQLWebSocketClient.ConnectAsync(_host.WebSocketUri, [WebSocketSubProtocols.GraphQLTransportWs]);
 
     public HttpClient CreateHttpClient() => _host.CreateClient();
 

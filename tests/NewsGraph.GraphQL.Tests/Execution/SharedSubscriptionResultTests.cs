@@ -17,7 +17,7 @@ public sealed class SharedSubscriptionResultTests
     public async Task Hundred_subscribers_of_one_query_cost_one_execution_per_event_and_each_gets_its_own_id()
     {
         await using var server = await SharedResultTestServer.StartAsync();
-        var clients = new List<TestWebSocketClient>();
+        var clients = new List<GraphQLWebSocketClient>();
         try
         {
             for (var i = 0; i < 100; i++)
@@ -70,7 +70,7 @@ public sealed class SharedSubscriptionResultTests
     public async Task Different_variables_get_separate_results()
     {
         await using var server = await SharedResultTestServer.StartAsync();
-        var clients = new List<TestWebSocketClient>();
+        var clients = new List<GraphQLWebSocketClient>();
         try
         {
             for (var i = 0; i < 10; i++)
@@ -103,7 +103,7 @@ public sealed class SharedSubscriptionResultTests
     public async Task Distinct_users_are_not_shared_and_the_same_user_is()
     {
         await using var server = await SharedResultTestServer.StartAsync();
-        var clients = new List<TestWebSocketClient>();
+        var clients = new List<GraphQLWebSocketClient>();
         try
         {
             JsonObject?[] users =
@@ -145,7 +145,7 @@ public sealed class SharedSubscriptionResultTests
     public async Task A_new_event_object_is_executed_again_and_field_errors_reach_every_sharer()
     {
         await using var server = await SharedResultTestServer.StartAsync();
-        var clients = new List<TestWebSocketClient>();
+        var clients = new List<GraphQLWebSocketClient>();
         try
         {
             for (var i = 0; i < 5; i++)
@@ -250,7 +250,7 @@ public sealed class SharedSubscriptionResultTests
         return all[..(all.IndexOf("\n\n", StringComparison.Ordinal) + 2)];
     }
 
-    private static async Task<List<Next>> ReceiveNextsAsync(TestWebSocketClient client, int count)
+    private static async Task<List<Next>> ReceiveNextsAsync(GraphQLWebSocketClient client, int count)
     {
         var messages = new List<Next>();
         while (messages.Count < count)
@@ -264,7 +264,7 @@ public sealed class SharedSubscriptionResultTests
         return messages;
     }
 
-    private static void DisposeAll(List<TestWebSocketClient> clients)
+    private static void DisposeAll(List<GraphQLWebSocketClient> clients)
     {
         foreach (var client in clients)
         {

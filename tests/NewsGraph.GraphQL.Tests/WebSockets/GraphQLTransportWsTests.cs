@@ -155,7 +155,7 @@ public sealed class GraphQLTransportWsTests
         var interval = TimeSpan.FromMilliseconds(1600);
         Assert.Equal(16, WebSocketKeepAlive.SlicesFor(interval));
         await using var server = await StreamingTestServer.StartAsync(o => o.KeepAliveInterval = interval);
-        var clients = new List<TestWebSocketClient>();
+        var clients = new List<GraphQLWebSocketClient>();
         try
         {
             for (var i = 0; i < 32; i++)

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using NewsGraph.GraphQL.WebSockets;
 
@@ -25,7 +24,7 @@ public sealed class OperationsPerConnectionTests
         await client.InitAsync();
         for (var i = 0; i < subscriptions; i++)
         {
-            await client.SubscribeAsync($"s{i}", "subscription { events }", StartType(protocol));
+            await client.SubscribeAsync($"s{i}", "subscription { events }");
         }
 
         await server.Events.WaitForSubscribersAsync(subscriptions);
@@ -64,11 +63,11 @@ public sealed class OperationsPerConnectionTests
         await client.InitAsync();
         for (var i = 1; i <= 3; i++)
         {
-            await client.SubscribeAsync($"s{i}", "subscription { events }", StartType(protocol));
+            await client.SubscribeAsync($"s{i}", "subscription { events }");
         }
 
         await server.Events.WaitForSubscribersAsync(3);
-        await client.SubscribeAsync("s4", "subscription { events }", StartType(protocol));
+        await client.SubscribeAsync("s4", "subscription { events }");
         var error = await client.ReceiveSkippingKeepAliveAsync();
         Assert.Equal("error", (string?)error["type"]);
         Assert.Equal("s4", (string?)error["id"]);
@@ -86,7 +85,7 @@ public sealed class OperationsPerConnectionTests
         // Completing one makes room: the refused id may start now.
         await client.SendAsync(new JsonObject { ["type"] = StopType(protocol), ["id"] = "s1" });
         await server.Events.WaitForSubscribersAsync(2);
-        await client.SubscribeAsync("s4", "subscription { events }", StartType(protocol));
+        await client.SubscribeAsync("s4", "subscription { events }");
         await server.Events.WaitForSubscribersAsync(3);
         server.Events.Publish("room again");
         Assert.Equal(["s2", "s3", "s4"], await ReceiveResultIdsAsync(client, protocol, 3, "room again"));
@@ -107,7 +106,7 @@ public sealed class OperationsPerConnectionTests
         await client.InitAsync();
         for (var i = 0; i < subscriptions; i++)
         {
-            await client.SubscribeAsync($"s{i}", "subscription { events }", StartType(protocol));
+            await client.SubscribeAsync($"s{i}", "subscription { events }");
         }
 
         await server.Events.WaitForSubscribersAsync(subscriptions);
@@ -126,14 +125,12 @@ public sealed class OperationsPerConnectionTests
         Assert.True(closed is WebSocketCloseCodes.PolicyViolation or 0, $"Unexpected close {closed}");
     }
 
-    private static string StartType(string protocol) => protocol == WebSocketSubProtocols.GraphQLWs ? "start" : "subscribe";
-
     private static string StopType(string protocol) => protocol == WebSocketSubProtocols.GraphQLWs ? "stop" : "complete";
 
     private static string ResultType(string protocol) => protocol == WebSocketSubProtocols.GraphQLWs ? "data" : "next";
 
     /// <summary>The ids of the next <paramref name="count"/> results, which must all carry <paramref name="value"/>, sorted.</summary>
-    private static async Task<string[]> ReceiveResultIdsAsync(TestWebSocketClient client, string protocol, int count, string value)
+    private static async Task<string[]> ReceiveResultIdsAsync(GraphQLWebSocketClient client, string protocol, int count, string value)
     {
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
@@ -147,24 +144,15 @@ public sealed class OperationsPerConnectionTests
         return [.. ids.Order(StringComparer.Ordinal)];
     }
 
-    private static async Task AssertUsableAsync(TestWebSocketClient client, string protocol)
+    private static async Task AssertUsableAsync(GraphQLWebSocketClient client, string protocol)
     {
-        await client.SubscribeAsync("q", "{ hello }", StartType(protocol));
+        await client.SubscribeAsync("q", "{ hello }");
         var result = await client.ReceiveSkippingKeepAliveAsync();
         Assert.Equal("q", (string?)result["id"]);
         Assert.Equal("world", (string?)result["payload"]!["data"]!["hello"]);
     }
 
     /// <summary>The close code once the server closed; 0 when the connection was aborted rather than closed.</summary>
-    private static async Task<int> ReadUntilClosedAsync(TestWebSocketClient client)
-    {
-        try
-        {
-            return await client.ReceiveCloseAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (WebSocketException)
-        {
-            return 0;
-        }
-    }
+    private static Task<int> ReadUntilClosedAsync(GraphQLWebSocketClient client)
+        => client.ReceiveCloseAsync(TimeSpan.FromSeconds(10));
 }

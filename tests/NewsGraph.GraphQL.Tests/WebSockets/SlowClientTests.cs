@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using NewsGraph.GraphQL.WebSockets;
 
 namespace NewsGraph.GraphQL.Tests.WebSockets;
@@ -40,15 +39,6 @@ public sealed class SlowClientTests
     }
 
     /// <summary>Drains what reached the slow client; 0 when the connection was aborted rather than closed.</summary>
-    private static async Task<int> ReadUntilClosedAsync(TestWebSocketClient client)
-    {
-        try
-        {
-            return await client.ReceiveCloseAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (WebSocketException)
-        {
-            return 0;
-        }
-    }
+    private static Task<int> ReadUntilClosedAsync(GraphQLWebSocketClient client)
+        => client.ReceiveCloseAsync(TimeSpan.FromSeconds(10));
 }

@@ -51,7 +51,7 @@ public sealed class StreamingTestServer : IAsyncDisposable
     }
 
     /// <summary>Opens a WebSocket offering <paramref name="subProtocols"/>.</summary>
-    public Task<TestWebSocketClient> ConnectAsync(params string[] subProtocols) => TestWebSocketClient.ConnectAsync(WebSocketUri, subProtocols);
+    public Task<GraphQLWebSocketClient> ConnectAsync(params string[] subProtocols) => GraphQLWebSocketClient.ConnectAsync(WebSocketUri, subProtocols);
 
     public HttpClient CreateHttpClient() => _host.CreateClient();
 

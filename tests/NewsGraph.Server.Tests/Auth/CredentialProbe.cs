@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using NewsGraph.Server.Data;
@@ -147,87 +146,52 @@ public static class CredentialProbe
     private static async Task<CredentialOutcome> WebSocketAsync(
         NewsGraphServer server, string subProtocol, IEnumerable<KeyValuePair<string, string>> headers, JsonObject? payload)
     {
-        using var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol(subProtocol);
-        socket.Options.CollectHttpResponseDetails = true;
-        foreach (var (name, value) in headers)
-        {
-            socket.Options.SetRequestHeader(name, value);
-        }
-
-        using var timeout = new CancellationTokenSource(Timeout);
+        GraphQLWebSocketClient client;
         try
         {
-            await socket.ConnectAsync(new Uri($"ws://{server.BaseAddress.Authority}/graphql"), timeout.Token);
+            client = await GraphQLWebSocketClient.ConnectAsync(LoopbackServer.WebSocketUri(server.BaseAddress), [subProtocol], headers);
         }
-        catch (WebSocketException) when (socket.HttpStatusCode == HttpStatusCode.Unauthorized)
+        catch (WebSocketUpgradeRefusedException refused) when (refused.StatusCode == HttpStatusCode.Unauthorized)
         {
             // Refused before the upgrade, with a challenge naming the schemes to use.
-            Assert.True(socket.HttpResponseHeaders?.ContainsKey("WWW-Authenticate"), "401 without WWW-Authenticate");
+            Assert.True(refused.Headers.ContainsKey("WWW-Authenticate"), "401 without WWW-Authenticate");
             return CredentialOutcome.Refused;
         }
 
-        var legacy = subProtocol == "graphql-ws";
-        var init = new JsonObject { ["type"] = "connection_init" };
-        if (payload is not null)
+        using (client)
         {
-            init["payload"] = payload;
-        }
-
-        await SendAsync(socket, init, timeout.Token);
-        var acknowledged = false;
-        while (true)
-        {
-            var message = await ReceiveAsync(socket, timeout.Token);
-            if (message is null)
+            var init = new JsonObject { ["type"] = "connection_init" };
+            if (payload is not null)
             {
-                Assert.False(acknowledged, "The connection closed after connection_ack.");
-                Assert.Equal(4403, (int?)socket.CloseStatus);
-                return CredentialOutcome.Refused;
+                init["payload"] = payload;
             }
 
-            switch ((string?)message["type"])
+            await client.SendAsync(init);
+            var acknowledged = false;
+            while (true)
             {
-                case "connection_ack":
-                    acknowledged = true;
-                    await SendAsync(socket, new JsonObject
-                    {
-                        ["type"] = legacy ? "start" : "subscribe",
-                        ["id"] = "1",
-                        ["payload"] = new JsonObject { ["query"] = Mutation },
-                    }, timeout.Token);
-                    break;
-                case "next" or "data":
-                    return FromMutationResult(message["payload"]!);
-                case "error":
-                    // graphql-transport-ws: the errors array; legacy: { errors }.
-                    var errors = message["payload"] is JsonArray array ? array.DeepClone() : message["payload"]!["errors"]!.DeepClone();
-                    return FromMutationResult(new JsonObject { ["errors"] = errors });
+                var message = await client.ReceiveOrEndAsync(Timeout);
+                if (message is null)
+                {
+                    Assert.False(acknowledged, "The connection closed after connection_ack.");
+                    Assert.Equal(4403, (int?)client.CloseStatus);
+                    return CredentialOutcome.Refused;
+                }
+
+                switch ((string?)message["type"])
+                {
+                    case "connection_ack":
+                        acknowledged = true;
+                        await client.SubscribeAsync("1", Mutation);
+                        break;
+                    case "next" or "data":
+                        return FromMutationResult(message["payload"]!);
+                    case "error":
+                        // graphql-transport-ws: the errors array; legacy: { errors }.
+                        var errors = message["payload"] is JsonArray array ? array.DeepClone() : message["payload"]!["errors"]!.DeepClone();
+                        return FromMutationResult(new JsonObject { ["errors"] = errors });
+                }
             }
         }
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
-
-    /// <summary>The next message, or null when the server closed the connection.</summary>
-    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[16 * 1024];
-        using var text = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            text.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        return JsonNode.Parse(text.ToArray())!.AsObject();
     }
 }

@@ -78,7 +78,7 @@ public sealed class CategoryFilterTests
     }
 
     /// <summary>Publishes articles in <paramref name="categoryId"/> until subscription <paramref name="id"/> has one (it registers asynchronously).</summary>
-    private static async Task WarmUpAsync(EditorServer editor, TransportClient client, string id, string categoryId)
+    private static async Task WarmUpAsync(EditorServer editor, GraphQLWebSocketClient client, string id, string categoryId)
     {
         for (var attempt = 0; attempt < 30; attempt++)
         {
@@ -87,7 +87,7 @@ public sealed class CategoryFilterTests
             {
                 while (true)
                 {
-                    var message = await client.ReceiveAsync(TimeSpan.FromMilliseconds(400));
+                    var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromMilliseconds(400));
                     if ((string?)message["id"] == id)
                     {
                         // Drain what the other warm-ups may still bring, so the test reads only its own events.
@@ -99,7 +99,7 @@ public sealed class CategoryFilterTests
                     }
                 }
             }
-            catch (OperationCanceledException)
+            catch (TimeoutException)
             {
                 // Not subscribed yet: publish another.
             }
@@ -108,24 +108,24 @@ public sealed class CategoryFilterTests
         Assert.Fail("The subscription never received a warm-up article.");
     }
 
-    private static async Task<JsonObject?> TryReceiveAsync(TransportClient client, TimeSpan wait)
+    private static async Task<JsonObject?> TryReceiveAsync(GraphQLWebSocketClient client, TimeSpan wait)
     {
         try
         {
-            return await client.ReceiveAsync(wait);
+            return await client.ReceiveSkippingKeepAliveAsync(wait);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             return null;
         }
     }
 
     /// <summary>The title of the next article on subscription <paramref name="id"/>, skipping the other subscriptions' messages.</summary>
-    private static async Task<string?> NextTitleAsync(TransportClient client, string id)
+    private static async Task<string?> NextTitleAsync(GraphQLWebSocketClient client, string id)
     {
         while (true)
         {
-            var message = await client.ReceiveAsync(TimeSpan.FromSeconds(15));
+            var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromSeconds(15));
             Assert.Equal("next", (string?)message["type"]);
             Assert.Null(message["payload"]!["errors"]);
             if ((string?)message["id"] == id)

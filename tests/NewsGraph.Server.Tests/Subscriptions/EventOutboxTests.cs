@@ -43,7 +43,7 @@ public sealed class EventOutboxTests
         JsonObject? received = null;
         while (received is null && DateTime.UtcNow < deadline)
         {
-            var message = await client.ReceiveAsync(TimeSpan.FromSeconds(30));
+            var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromSeconds(30));
             Assert.Null(message["payload"]!["errors"]);
             if ((string?)message["payload"]!["data"]!["onBreakingNews"]!["title"] == "Published while Redis is down")
             {
@@ -100,18 +100,18 @@ public sealed class EventOutboxTests
     }
 
     /// <summary>The subscription registers asynchronously: publish fresh drafts until one arrives.</summary>
-    private static async Task PublishUntilReceivedAsync(EditorServer editor, TransportClient client)
+    private static async Task PublishUntilReceivedAsync(EditorServer editor, GraphQLWebSocketClient client)
     {
         for (var attempt = 0; attempt < 30; attempt++)
         {
             await editor.CreateAndPublishAsync($"Warm-up {attempt}", isBreaking: true);
             try
             {
-                var message = await client.ReceiveAsync(TimeSpan.FromMilliseconds(400));
+                var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromMilliseconds(400));
                 Assert.Null(message["payload"]!["errors"]);
                 return;
             }
-            catch (OperationCanceledException)
+            catch (TimeoutException)
             {
                 // Not subscribed yet: publish another.
             }

@@ -176,7 +176,7 @@ public sealed class SubscriptionTransportTests
     }
 
     /// <summary>Publishes <paramref name="ignored"/> then <paramref name="expected"/> until the subscription (possibly still being set up) gets one.</summary>
-    private static async Task<JsonObject> PublishUntilReceivedAsync(NewsGraphServer server, TransportClient client, string id, PublishedArticle ignored, PublishedArticle expected)
+    private static async Task<JsonObject> PublishUntilReceivedAsync(NewsGraphServer server, GraphQLWebSocketClient client, string id, PublishedArticle ignored, PublishedArticle expected)
     {
         for (var attempt = 0; attempt < 30; attempt++)
         {
@@ -191,16 +191,16 @@ public sealed class SubscriptionTransportTests
         throw new InvalidOperationException("No publication arrived.");
     }
 
-    private static async Task<JsonObject?> TryReceiveAsync(TransportClient client, string id)
+    private static async Task<JsonObject?> TryReceiveAsync(GraphQLWebSocketClient client, string id)
     {
         try
         {
-            var message = await client.ReceiveAsync(TimeSpan.FromMilliseconds(400));
+            var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromMilliseconds(400));
             Assert.Equal(id, (string?)message["id"]);
             Assert.Null(message["payload"]!["errors"]);
             return message["payload"]!.AsObject();
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             return null;
         }
