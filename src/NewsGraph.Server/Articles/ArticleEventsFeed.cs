@@ -64,6 +64,16 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
         return includeUnpublished ? stream : stream.Where(a => a.Status == ArticleStatus.Published);
     }
 
+    /// <summary>
+    /// How many subscriptions of this instance receive publications now (<c>onArticlePublished</c>,
+    /// <c>onBreakingNews</c>): a subscription counts from the moment it misses no further event. For diagnostics and
+    /// health reporting; tests wait on it instead of sleeping.
+    /// </summary>
+    public int PublishedSubscriberCount => _loaded.CountSubscribers(PublishedLocalTopic);
+
+    /// <summary>How many subscriptions of this instance receive updates now (<c>onArticleUpdated</c>); see <see cref="PublishedSubscriberCount"/>.</summary>
+    public int UpdatedSubscriberCount => _loaded.CountSubscribers(UpdatedLocalTopic);
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

@@ -114,8 +114,8 @@ public sealed class WebSocketAuthenticationTests(WebSocketAuthenticationTests.Fi
         await editor.SubscribeAsync("1", subscription);
         await jwtEditor.SubscribeAsync("1", subscription);
         await reader.SubscribeAsync("1", subscription);
-        // The subscriptions are registered on the server before the update is sent.
-        await Task.Delay(300);
+        // All three receive updates before the update is sent (the reader's stream drops drafts).
+        await fixture.Server.WaitForUpdateSubscribersAsync(3);
 
         var title = $"Still a draft ({subProtocol})";
         var publishing = fixture.Server.Services.GetRequiredService<ArticlePublishing>();

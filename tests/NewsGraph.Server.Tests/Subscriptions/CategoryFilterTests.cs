@@ -19,7 +19,7 @@ public sealed class CategoryFilterTests
         var news = await CategoryIdAsync(editor, "news");
         using var client = await TransportClient.ConnectAsync(editor.Server.BaseAddress, "graphql-transport-ws");
         await client.SubscribeAsync("news", Query, new JsonObject { ["c"] = "news" });
-        await WarmUpAsync(editor, client, "news", news);
+        await editor.Server.WaitForPublicationSubscribersAsync(1);
 
         var flash = await CreateCategoryAsync(editor, "Flash desk", parentId: news);
         await editor.CreateAndPublishAsync("In a brand-new subcategory", isBreaking: false, flash);
@@ -32,12 +32,10 @@ public sealed class CategoryFilterTests
     public async Task A_category_that_did_not_exist_when_subscribing_is_matched_once_it_does()
     {
         await using var editor = await EditorServer.StartAsync();
-        var news = await CategoryIdAsync(editor, "news");
         using var client = await TransportClient.ConnectAsync(editor.Server.BaseAddress, "graphql-transport-ws");
-        // Subscribed in this order on one connection: once "news" has an event, "later" is listening too.
         await client.SubscribeAsync("later", Query, new JsonObject { ["c"] = "later-desk" });
         await client.SubscribeAsync("news", Query, new JsonObject { ["c"] = "news" });
-        await WarmUpAsync(editor, client, "news", news);
+        await editor.Server.WaitForPublicationSubscribersAsync(2);
 
         var later = await CreateCategoryAsync(editor, "Later desk", parentId: null);
         await editor.CreateAndPublishAsync("Filed under a category created later", isBreaking: false, later);
@@ -53,7 +51,7 @@ public sealed class CategoryFilterTests
         var flash = await CreateCategoryAsync(editor, "Flash desk", parentId: news);
         using var client = await TransportClient.ConnectAsync(editor.Server.BaseAddress, "graphql-transport-ws");
         await client.SubscribeAsync("news", Query, new JsonObject { ["c"] = "news" });
-        await WarmUpAsync(editor, client, "news", flash);
+        await editor.Server.WaitForPublicationSubscribersAsync(1);
 
         var moved = await editor.MutateAsync("updateCategory", "UpdateCategoryInput", new { id = flash, parentId = (string?)null }, "category { parent { id } } errors { __typename }");
         Assert.Null(moved["errors"]);
@@ -75,49 +73,6 @@ public sealed class CategoryFilterTests
         var created = await editor.MutateAsync("createCategory", "CreateCategoryInput", new { name, parentId }, "category { id } errors { __typename }");
         Assert.Null(created["errors"]);
         return (string)created["category"]!["id"]!;
-    }
-
-    /// <summary>Publishes articles in <paramref name="categoryId"/> until subscription <paramref name="id"/> has one (it registers asynchronously).</summary>
-    private static async Task WarmUpAsync(EditorServer editor, GraphQLWebSocketClient client, string id, string categoryId)
-    {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            await editor.CreateAndPublishAsync($"Warm-up {attempt}", isBreaking: false, categoryId);
-            try
-            {
-                while (true)
-                {
-                    var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromMilliseconds(400));
-                    if ((string?)message["id"] == id)
-                    {
-                        // Drain what the other warm-ups may still bring, so the test reads only its own events.
-                        while (await TryReceiveAsync(client, TimeSpan.FromMilliseconds(300)) is not null)
-                        {
-                        }
-
-                        return;
-                    }
-                }
-            }
-            catch (TimeoutException)
-            {
-                // Not subscribed yet: publish another.
-            }
-        }
-
-        Assert.Fail("The subscription never received a warm-up article.");
-    }
-
-    private static async Task<JsonObject?> TryReceiveAsync(GraphQLWebSocketClient client, TimeSpan wait)
-    {
-        try
-        {
-            return await client.ReceiveSkippingKeepAliveAsync(wait);
-        }
-        catch (TimeoutException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The title of the next article on subscription <paramref name="id"/>, skipping the other subscriptions' messages.</summary>

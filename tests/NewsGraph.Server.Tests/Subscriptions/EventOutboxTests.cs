@@ -31,7 +31,7 @@ public sealed class EventOutboxTests
         });
         using var client = await TransportClient.ConnectAsync(editor.Server.BaseAddress, "graphql-transport-ws");
         await client.SubscribeAsync("b", "subscription { onBreakingNews { title status } }");
-        await PublishUntilReceivedAsync(editor, client);
+        await editor.Server.WaitForPublicationSubscribersAsync(1);
 
         await redis.StopAsync();
         var published = await editor.CreateAndPublishAsync("Published while Redis is down", isBreaking: true);
@@ -52,7 +52,7 @@ public sealed class EventOutboxTests
         }
 
         Assert.NotNull(received);
-        await WaitUntilAsync(async () => await OutboxCountAsync(editor.Server.Services) == 0);
+        await Wait.UntilAsync(async () => await OutboxCountAsync(editor.Server.Services) == 0, "an empty outbox");
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class EventOutboxTests
             // A is gone with its claim on the message; B takes it over once the claim expires and Redis is back.
             await redis.StartProcessAsync();
             Assert.Equal("archived-election-live-blog", (string?)(await onB.NextArticleAsync("onArticlePublished", TimeSpan.FromSeconds(30)))["slug"]);
-            await WaitUntilAsync(async () => await OutboxCountAsync(b.Services) == 0);
+            await Wait.UntilAsync(async () => await OutboxCountAsync(b.Services) == 0, "an empty outbox");
         }
         finally
         {
@@ -97,36 +97,5 @@ public sealed class EventOutboxTests
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         return await db.Set<OutboxMessage>().CountAsync();
-    }
-
-    /// <summary>The subscription registers asynchronously: publish fresh drafts until one arrives.</summary>
-    private static async Task PublishUntilReceivedAsync(EditorServer editor, GraphQLWebSocketClient client)
-    {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            await editor.CreateAndPublishAsync($"Warm-up {attempt}", isBreaking: true);
-            try
-            {
-                var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromMilliseconds(400));
-                Assert.Null(message["payload"]!["errors"]);
-                return;
-            }
-            catch (TimeoutException)
-            {
-                // Not subscribed yet: publish another.
-            }
-        }
-
-        Assert.Fail("No publication arrived.");
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true in time");
-            await Task.Delay(100);
-        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsGraph.Server.Articles;
 using NewsGraph.Server.Hosting;
 
 namespace NewsGraph.Server.Tests.TestHosting;
@@ -69,6 +70,19 @@ public sealed class NewsGraphServer : IAsyncDisposable
     /// <summary>POSTs a GraphQL request (asking for <c>application/graphql-response+json</c>) and returns the parsed response.</summary>
     public Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null) =>
         Http.PostJsonAsync(GraphQLHttp.Request(query, variables, operationName));
+
+    /// <summary>
+    /// Waits (bounded) until exactly <paramref name="count"/> subscriptions receive publications: from then on a
+    /// publication reaches each of them. The server has no "subscribed" acknowledgement to wait for instead.
+    /// </summary>
+    public Task WaitForPublicationSubscribersAsync(int count) =>
+        Wait.UntilAsync(() => Feed.PublishedSubscriberCount == count, $"{count} subscription(s) to publications");
+
+    /// <summary>Waits (bounded) until exactly <paramref name="count"/> subscriptions receive article updates.</summary>
+    public Task WaitForUpdateSubscribersAsync(int count) =>
+        Wait.UntilAsync(() => Feed.UpdatedSubscriberCount == count, $"{count} subscription(s) to article updates");
+
+    private ArticleEventsFeed Feed => Services.GetRequiredService<ArticleEventsFeed>();
 
     public async ValueTask DisposeAsync()
     {

@@ -31,17 +31,17 @@ public sealed class SubscriptionTransportTests
         using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
         await client.SubscribeAsync("c", $"subscription($c: String) {{ onArticlePublished(categorySlug: $c) {{ {Selection} }} }}",
             new JsonObject { ["c"] = inSubcategory.ParentCategorySlug });
-        var received = await PublishUntilReceivedAsync(server, client, "c", elsewhere, inSubcategory);
+        var received = await PublishAndReceiveAsync(server, client, "c", elsewhere, inSubcategory);
         Assert.Equal(inSubcategory.Title, (string?)received["data"]!["onArticlePublished"]!["title"]);
         Assert.Equal(inSubcategory.CategorySlug, (string?)received["data"]!["onArticlePublished"]!["category"]!["slug"]);
 
+        // Once the server has let go of "c", a publication reaches only "all", which subscribed after it.
         await client.UnsubscribeAsync("c");
-        // Publications of earlier attempts may still be on their way: drain them (bounded) before checking.
-        for (var i = 0; i < 20 && !await client.IsQuietAsync(TimeSpan.FromMilliseconds(500)); i++)
-        {
-        }
-
+        await server.WaitForPublicationSubscribersAsync(0);
+        await client.SubscribeAsync("all", $"subscription {{ onArticlePublished {{ {Selection} }} }}");
+        await server.WaitForPublicationSubscribersAsync(1);
         await PublishAsync(server, inSubcategory.Id, isBreaking: false);
+        Assert.Equal(inSubcategory.Title, (string?)(await client.ReceiveResultAsync("all"))["data"]!["onArticlePublished"]!["title"]);
         Assert.True(await client.IsQuietAsync(TimeSpan.FromMilliseconds(500)));
     }
 
@@ -57,7 +57,7 @@ public sealed class SubscriptionTransportTests
         using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
         await client.SubscribeAsync("a", $"subscription($a: String) {{ onArticlePublished(authorSlug: $a) {{ {Selection} }} }}",
             new JsonObject { ["a"] = target.AuthorSlug });
-        var received = await PublishUntilReceivedAsync(server, client, "a", other, target);
+        var received = await PublishAndReceiveAsync(server, client, "a", other, target);
         Assert.Equal(target.AuthorSlug, (string?)received["data"]!["onArticlePublished"]!["author"]!["slug"]);
     }
 
@@ -70,15 +70,12 @@ public sealed class SubscriptionTransportTests
 
         using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
         await client.SubscribeAsync("b", $"subscription {{ onBreakingNews {{ {Selection} }} }}");
-        JsonObject? received = null;
-        for (var attempt = 0; attempt < 30 && received is null; attempt++)
-        {
-            await PublishAsync(server, articles[1].Id, isBreaking: false);
-            await PublishAsync(server, articles[0].Id, isBreaking: true);
-            received = await TryReceiveAsync(client, "b");
-        }
+        await server.WaitForPublicationSubscribersAsync(1);
+        await PublishAsync(server, articles[1].Id, isBreaking: false);
+        await PublishAsync(server, articles[0].Id, isBreaking: true);
 
-        Assert.NotNull(received);
+        // The first result is the breaking one: the other publication was not for this subscription.
+        var received = await client.ReceiveResultAsync("b");
         Assert.Equal(articles[0].Title, (string?)received["data"]!["onBreakingNews"]!["title"]);
         Assert.True((bool)received["data"]!["onBreakingNews"]!["isBreaking"]!);
     }
@@ -94,17 +91,14 @@ public sealed class SubscriptionTransportTests
 
         using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
         await client.SubscribeAsync("u", "subscription($id: ID!) { onArticleUpdated(id: $id) { id title } }", new JsonObject { ["id"] = target.GlobalId });
-        JsonObject? received = null;
-        for (var attempt = 0; attempt < 30 && received is null; attempt++)
-        {
-            await publishing.UpdateAsync(articles[3].Id, a => a.Title += "!", CancellationToken.None);
-            await publishing.UpdateAsync(target.Id, a => a.Title = $"Updated {attempt}", CancellationToken.None);
-            received = await TryReceiveAsync(client, "u");
-        }
+        await server.WaitForUpdateSubscribersAsync(1);
+        await publishing.UpdateAsync(articles[3].Id, a => a.Title += "!", CancellationToken.None);
+        await publishing.UpdateAsync(target.Id, a => a.Title = "Updated", CancellationToken.None);
 
-        Assert.NotNull(received);
+        // The first result is the followed article's: the other update was not for this subscription.
+        var received = await client.ReceiveResultAsync("u");
         Assert.Equal(target.GlobalId, (string?)received["data"]!["onArticleUpdated"]!["id"]);
-        Assert.StartsWith("Updated ", (string?)received["data"]!["onArticleUpdated"]!["title"], StringComparison.Ordinal);
+        Assert.Equal("Updated", (string?)received["data"]!["onArticleUpdated"]!["title"]);
     }
 
     [Fact]
@@ -121,15 +115,8 @@ public sealed class SubscriptionTransportTests
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
 
-        using var received = new CancellationTokenSource();
-        var publisher = Task.Run(async () =>
-        {
-            for (var attempt = 0; attempt < 30 && !received.IsCancellationRequested; attempt++)
-            {
-                await PublishAsync(server, articles[0].Id, isBreaking: false);
-                await Task.Delay(300);
-            }
-        });
+        await server.WaitForPublicationSubscribersAsync(1);
+        await PublishAsync(server, articles[0].Id, isBreaking: false);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         string? data = null;
@@ -143,10 +130,7 @@ public sealed class SubscriptionTransportTests
             }
         }
 
-        await received.CancelAsync();
         Assert.Equal(articles[0].Title, (string?)JsonNode.Parse(data!)!["data"]!["onArticlePublished"]!["title"]);
-        response.Dispose();
-        await publisher;
     }
 
     [Fact]
@@ -159,11 +143,11 @@ public sealed class SubscriptionTransportTests
         var query = "subscription { onArticlePublished { title author { name } category { slug } tags { slug name } } }";
 
         var run = NodeScript.RunAsync("subscribe.mjs", ["--url", url, "--query", query, "--timeout", "20000"], TimeSpan.FromSeconds(40));
-        for (var attempt = 0; attempt < 60 && !run.IsCompleted; attempt++)
-        {
-            await PublishAsync(server, article.Id, isBreaking: false);
-            await Task.WhenAny(run, Task.Delay(300));
-        }
+        // Node takes a while to start; a script that ended early (an error) is reported below with its output.
+        await Wait.UntilAsync(
+            () => run.IsCompleted || server.Services.GetRequiredService<ArticleEventsFeed>().PublishedSubscriberCount == 1,
+            "the npm client's subscription", TimeSpan.FromSeconds(30));
+        await PublishAsync(server, article.Id, isBreaking: false);
 
         var result = await run;
         Assert.True(result.ExitCode == 0, result.Output);
@@ -175,35 +159,18 @@ public sealed class SubscriptionTransportTests
         Assert.Equal(article.TagSlugs, published["tags"]!.AsArray().Select(t => (string?)t!["slug"]).ToArray());
     }
 
-    /// <summary>Publishes <paramref name="ignored"/> then <paramref name="expected"/> until the subscription (possibly still being set up) gets one.</summary>
-    private static async Task<JsonObject> PublishUntilReceivedAsync(NewsGraphServer server, GraphQLWebSocketClient client, string id, PublishedArticle ignored, PublishedArticle expected)
+    /// <summary>
+    /// Once the subscription receives publications, publishes <paramref name="ignored"/> then <paramref name="expected"/>:
+    /// the first result must be <paramref name="expected"/>'s, so a filter that let <paramref name="ignored"/> through fails.
+    /// </summary>
+    private static async Task<JsonObject> PublishAndReceiveAsync(NewsGraphServer server, GraphQLWebSocketClient client, string id, PublishedArticle ignored, PublishedArticle expected)
     {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            await PublishAsync(server, ignored.Id, isBreaking: false);
-            await PublishAsync(server, expected.Id, isBreaking: false);
-            if (await TryReceiveAsync(client, id) is { } received)
-            {
-                return received;
-            }
-        }
-
-        throw new InvalidOperationException("No publication arrived.");
-    }
-
-    private static async Task<JsonObject?> TryReceiveAsync(GraphQLWebSocketClient client, string id)
-    {
-        try
-        {
-            var message = await client.ReceiveSkippingKeepAliveAsync(TimeSpan.FromMilliseconds(400));
-            Assert.Equal(id, (string?)message["id"]);
-            Assert.Null(message["payload"]!["errors"]);
-            return message["payload"]!.AsObject();
-        }
-        catch (TimeoutException)
-        {
-            return null;
-        }
+        await server.WaitForPublicationSubscribersAsync(1);
+        await PublishAsync(server, ignored.Id, isBreaking: false);
+        await PublishAsync(server, expected.Id, isBreaking: false);
+        var received = await client.ReceiveResultAsync(id);
+        Assert.Null(received["errors"]);
+        return received;
     }
 
     private static Task<bool> PublishAsync(NewsGraphServer server, int articleId, bool isBreaking)
