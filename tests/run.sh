@@ -32,7 +32,7 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
-# The Redis event bus tests start redis-server processes of their own (TestHosting/RedisServer.cs); nothing may
+# The Redis event bus tests start redis-server processes of their own (tests/NewsGraph.TestSupport/RedisServer.cs); nothing may
 # depend on a Redis that is already running, only on the binary.
 if ! command -v redis-server >/dev/null 2>&1; then
   apt_install redis-server

@@ -27,68 +27,6 @@ public sealed class ResolverCalls
     public void CountName() => Interlocked.Increment(ref _name);
 }
 
-/// <summary>Every subscriber gets the same <see cref="ItemEvent"/> instance for an event.</summary>
-public sealed class ItemEventSource : IObservable<ItemEvent>
-{
-    private readonly List<IObserver<ItemEvent>> _observers = [];
-
-    public int SubscriberCount
-    {
-        get
-        {
-            lock (_observers)
-            {
-                return _observers.Count;
-            }
-        }
-    }
-
-    public IDisposable Subscribe(IObserver<ItemEvent> observer)
-    {
-        lock (_observers)
-        {
-            _observers.Add(observer);
-        }
-
-        return new Unsubscriber(this, observer);
-    }
-
-    public void Publish(ItemEvent value)
-    {
-        IObserver<ItemEvent>[] observers;
-        lock (_observers)
-        {
-            observers = [.. _observers];
-        }
-
-        foreach (var observer in observers)
-        {
-            observer.OnNext(value);
-        }
-    }
-
-    public async Task WaitForSubscribersAsync(int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (SubscriberCount != count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} subscribers, have {SubscriberCount}.");
-            await Task.Delay(20);
-        }
-    }
-
-    private sealed class Unsubscriber(ItemEventSource source, IObserver<ItemEvent> observer) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (source._observers)
-            {
-                source._observers.Remove(observer);
-            }
-        }
-    }
-}
-
 /// <summary>
 /// A subscription whose result depends on the variables (<c>prefix</c>) and on the user (<c>viewer</c>), with a counted
 /// resolver, so tests can see how many executions an event cost.
@@ -104,7 +42,7 @@ public sealed class SharedResultTestSchema : Schema
 
         var subscription = new ObjectGraphType { Name = "Subscription" };
         subscription.Field<NonNullGraphType<ItemType>>("items")
-            .ResolveStream(ctx => ctx.RequestServices!.GetRequiredService<ItemEventSource>());
+            .ResolveStream(ctx => ctx.RequestServices!.GetRequiredService<TestEventSource<ItemEvent>>());
         Subscription = subscription;
     }
 }
@@ -156,7 +94,7 @@ public sealed class SharedResultTestServer : IAsyncDisposable
 
     public Uri BaseAddress => _host.BaseAddress;
 
-    public ItemEventSource Events => _host.Services.GetRequiredService<ItemEventSource>();
+    public TestEventSource<ItemEvent> Events => _host.Services.GetRequiredService<TestEventSource<ItemEvent>>();
 
     public ResolverCalls Calls => _host.Services.GetRequiredService<ResolverCalls>();
 
@@ -175,7 +113,7 @@ public sealed class SharedResultTestServer : IAsyncDisposable
                 builder.Services.AddGraphQLWebSockets(o => o.KeepAliveInterval = Timeout.InfiniteTimeSpan);
                 builder.Services.AddGraphQLServerSentEvents();
                 builder.Services.AddSingleton<IWebSocketConnectionInitializer, UserFromPayloadInitializer>();
-                builder.Services.AddSingleton<ItemEventSource>();
+                builder.Services.AddSingleton<TestEventSource<ItemEvent>>();
                 builder.Services.AddSingleton<ResolverCalls>();
             },
             app =>

@@ -132,12 +132,7 @@ public sealed class TrimmingMemoryPoolTests
         ReturnAll(RentMany(pool, 200));
         Assert.Equal(200, pool.PooledBlocks);
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (pool.PooledBlocks > 1 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
+        await Wait.UntilAsync(() => pool.PooledBlocks <= 1, "the timer to trim the idle pool");
         Assert.Equal(1, pool.PooledBlocks);
     }
 

@@ -227,15 +227,8 @@ public sealed class InMemoryTopicEventBusTests
 
         public int MaxConcurrency { get; private set; }
 
-        public async Task WaitForCountAsync(int count, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (Volatile.Read(ref _count) < count)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"Only {_count} of {count} messages arrived.");
-                await Task.Delay(1);
-            }
-        }
+        public Task WaitForCountAsync(int count, TimeSpan timeout) =>
+            Wait.UntilAsync(() => Volatile.Read(ref _count) >= count, $"{count} messages", timeout);
 
         public Task<Exception> Error => _error.Task;
 

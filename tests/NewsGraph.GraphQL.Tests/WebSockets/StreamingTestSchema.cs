@@ -5,7 +5,7 @@ using NewsGraph.GraphQL.WebSockets;
 
 namespace NewsGraph.GraphQL.Tests.WebSockets;
 
-/// <summary>A generic schema for the streaming transports: a query, a mutation and subscriptions fed by <see cref="TestEventSource"/>.</summary>
+/// <summary>A generic schema for the streaming transports: a query, a mutation and subscriptions fed by <see cref="TestEventSource{T}"/>.</summary>
 public sealed class StreamingTestSchema : Schema
 {
     public StreamingTestSchema(IServiceProvider services)
@@ -30,7 +30,7 @@ public sealed class StreamingTestSchema : Schema
 
         var subscription = new ObjectGraphType { Name = "Subscription" };
         subscription.Field<NonNullGraphType<StringGraphType>>("events")
-            .ResolveStream(ctx => ctx.RequestServices!.GetRequiredService<TestEventSource>());
+            .ResolveStream(ctx => ctx.RequestServices!.GetRequiredService<TestEventSource<string>>());
         subscription.Field<NonNullGraphType<StringGraphType>>("refused")
             .ResolveStream(_ => throw new ExecutionError("Not allowed to subscribe."));
         Subscription = subscription;

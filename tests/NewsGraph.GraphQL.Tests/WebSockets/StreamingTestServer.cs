@@ -20,7 +20,7 @@ public sealed class StreamingTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public TestEventSource Events => Services.GetRequiredService<TestEventSource>();
+    public TestEventSource<string> Events => Services.GetRequiredService<TestEventSource<string>>();
 
     public static async Task<StreamingTestServer> StartAsync(
         Action<GraphQLWebSocketOptions>? webSockets = null,
@@ -38,7 +38,7 @@ public sealed class StreamingTestServer : IAsyncDisposable
                 builder.Services.AddGraphQLHttp();
                 builder.Services.AddGraphQLWebSockets(webSockets);
                 builder.Services.AddGraphQLServerSentEvents(sse);
-                builder.Services.AddSingleton<TestEventSource>();
+                builder.Services.AddSingleton<TestEventSource<string>>();
                 builder.Services.AddSingleton<MutationCounter>();
                 configureServices?.Invoke(builder.Services);
             },

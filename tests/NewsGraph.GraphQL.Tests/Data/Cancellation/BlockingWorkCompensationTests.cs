@@ -15,37 +15,22 @@ public sealed class BlockingWorkCompensationTests
         }
 
         ThreadPool.GetMinThreads(out var baseline, out _);
-        Assert.True(await EventuallyAsync(() => MinWorkers() == baseline));
+        await Wait.UntilAsync(() => MinWorkers() == baseline, $"the pool minimum at its baseline {baseline}");
 
         var held = new[] { compensation.Begin(), compensation.Begin(), compensation.Begin() };
-        Assert.True(await EventuallyAsync(() => MinWorkers() >= baseline + 3), $"minimum {MinWorkers()}, baseline {baseline}");
+        await Wait.UntilAsync(() => MinWorkers() >= baseline + 3, $"the pool minimum raised by 3 from {baseline}");
 
         foreach (var work in held)
         {
             work.Dispose();
         }
 
-        Assert.True(await EventuallyAsync(() => MinWorkers() == baseline), $"minimum {MinWorkers()}, baseline {baseline}");
+        await Wait.UntilAsync(() => MinWorkers() == baseline, $"the pool minimum back at {baseline}");
     }
 
     private static int MinWorkers()
     {
         ThreadPool.GetMinThreads(out var workers, out _);
         return workers;
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(25);
-        }
-
-        return condition();
     }
 }
