@@ -60,11 +60,28 @@ public sealed class SubscriptionsTransportWsTests
         using var client = await server.ConnectAsync(Protocol);
         await client.InitAsync();
 
-        await client.SubscribeAsync("s", "subscription { events }", type: "start");
+        await client.SubscribeAsync("s", "subscription { first: events }", type: "start");
         await server.Events.WaitForSubscribersAsync(1);
-        await client.SubscribeAsync("s", "subscription { events }", type: "start");
-        await Task.Delay(200);
+        await client.SubscribeAsync("s", "subscription { second: events }", type: "start");
+
+        // The second operation subscribed and the first let go: two subscriptions in all, one of them live.
+        await server.Events.WaitForSubscriptionsAsync(2);
         await server.Events.WaitForSubscribersAsync(1);
+
+        // Only the second operation answers an event, and it ends when the source does.
+        server.Events.Publish("after");
+        var data = await client.ReceiveSkippingKeepAliveAsync();
+        Assert.Equal("data", (string?)data["type"]);
+        Assert.Equal("s", (string?)data["id"]);
+        Assert.Equal("""{"second":"after"}""", data["payload"]!["data"]!.ToJsonString());
+        server.Events.Complete();
+        var complete = await client.ReceiveSkippingKeepAliveAsync();
+        Assert.Equal("complete", (string?)complete["type"]);
+        Assert.Equal("s", (string?)complete["id"]);
+
+        // A query's answer comes next: nothing else was on its way for "s".
+        await client.SubscribeAsync("q", "{ hello }", type: "start");
+        Assert.Equal("q", (string?)(await client.ReceiveSkippingKeepAliveAsync())["id"]);
     }
 
     [Fact]
