@@ -41,11 +41,21 @@ internal sealed class OutboxTestDatabase : IAsyncDisposable
     public async Task<TopicEventOutbox> StartDispatcherAsync(ITopicEventSender sender, TopicEventOutboxOptions? options = null)
     {
         var outbox = new TopicEventOutbox(options ?? Options(), TimeProvider.System);
-        var dispatcher = new TopicEventOutboxDispatcher<OutboxTestContext>(
-            Contexts, outbox, sender, TimeProvider.System, NullLogger<TopicEventOutboxDispatcher<OutboxTestContext>>.Instance);
+        var dispatcher = CreateDispatcher(outbox, sender, TimeProvider.System);
         await dispatcher.StartAsync(CancellationToken.None);
-        _dispatchers.Add(dispatcher);
         return outbox;
+    }
+
+    /// <summary>
+    /// A dispatcher that is not started: the test runs its batches itself (<c>DispatchBatchAsync</c>), at the time
+    /// <paramref name="clock"/> says, so lease tests depend on no wall-clock timing.
+    /// </summary>
+    public TopicEventOutboxDispatcher<OutboxTestContext> CreateDispatcher(TopicEventOutbox outbox, ITopicEventSender sender, TimeProvider clock)
+    {
+        var dispatcher = new TopicEventOutboxDispatcher<OutboxTestContext>(
+            Contexts, outbox, sender, clock, NullLogger<TopicEventOutboxDispatcher<OutboxTestContext>>.Instance);
+        _dispatchers.Add(dispatcher);
+        return dispatcher;
     }
 
     /// <summary>Saves <paramref name="messages"/> in one transaction, as a change with its announcements would be.</summary>
@@ -60,6 +70,9 @@ internal sealed class OutboxTestDatabase : IAsyncDisposable
         await db.SaveChangesAsync();
         outbox.Notify();
     }
+
+    /// <summary>Waits (bounded) until every row was sent and deleted: nothing is left that could still go out.</summary>
+    public Task WaitUntilEmptyAsync() => Wait.UntilAsync(async () => (await RowsAsync()).Count == 0, "an empty outbox table");
 
     public async Task<List<OutboxMessage>> RowsAsync()
     {
@@ -109,8 +122,8 @@ internal sealed class RecordingSender : ITopicEventSender
         }
     }
 
-    /// <summary>How long each send takes (a slow bus).</summary>
-    public TimeSpan Delay { get; set; }
+    /// <summary>Runs after each send was recorded, before the dispatcher hears back (what happens while a send takes time).</summary>
+    public Func<Task>? AfterSend { get; set; }
 
     /// <summary>The event ids the messages were sent with, in order.</summary>
     public IReadOnlyList<string?> EventIds
@@ -149,28 +162,20 @@ internal sealed class RecordingSender : ITopicEventSender
             throw new InvalidOperationException("The bus is unreachable.");
         }
 
-        if (Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(Delay, cancellationToken);
-        }
-
         lock (_sent)
         {
             _sent.Add((topic, message));
+        }
+
+        if (AfterSend is { } afterSend)
+        {
+            await afterSend();
         }
     }
 
     /// <summary>The next <paramref name="count"/> sends fail, as while the bus is unreachable.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
 
-    public async Task WaitForAsync(int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (Sent.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(Sent.Count >= count, $"{Sent.Count} of {count} messages were sent");
-    }
+    public Task WaitForAsync(int count, TimeSpan? timeout = null) =>
+        Wait.UntilAsync(() => Sent.Count >= count, $"{count} messages sent", timeout);
 }

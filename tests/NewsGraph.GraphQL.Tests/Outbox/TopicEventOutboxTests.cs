@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using NewsGraph.GraphQL.Outbox;
 
 namespace NewsGraph.GraphQL.Tests.Outbox;
@@ -20,7 +21,7 @@ public sealed class TopicEventOutboxTests
         Assert.Equal([1, 2, 3], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
         Assert.All(sender.Sent, s => Assert.Equal(Greeting.Topic, s.Topic));
         Assert.Equal("Grüezi", ((Greeting)sender.Sent[0].Message!).Text);
-        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+        await database.WaitUntilEmptyAsync();
     }
 
     [Fact]
@@ -53,8 +54,7 @@ public sealed class TopicEventOutboxTests
         }
 
         await database.SaveAsync(outbox, new Greeting(2, "committed"));
-        await sender.WaitForAsync(1);
-        await Task.Delay(300);
+        await database.WaitUntilEmptyAsync();
         Assert.Equal(2, ((Greeting)Assert.Single(sender.Sent).Message!).Number);
     }
 
@@ -69,10 +69,8 @@ public sealed class TopicEventOutboxTests
         await database.SaveAsync(outbox, new Greeting(1, "a"), new Greeting(2, "b"));
         await database.SaveAsync(outbox, new Greeting(3, "c"));
 
-        await sender.WaitForAsync(3);
-        await Task.Delay(300);
+        await database.WaitUntilEmptyAsync();
         Assert.Equal([1, 2, 3], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
-        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
     }
 
     [Fact]
@@ -84,14 +82,14 @@ public sealed class TopicEventOutboxTests
         var outbox = await database.StartDispatcherAsync(sender);
 
         await database.SaveAsync(outbox, new Greeting(1, "a"), new Greeting(2, "b"));
-        await WaitUntilAsync(async () => (await database.RowsAsync()).FirstOrDefault()?.Attempts >= 2);
+        await Wait.UntilAsync(async () => (await database.RowsAsync()).FirstOrDefault()?.Attempts >= 2, "two failed attempts");
         var rows = await database.RowsAsync();
         Assert.Equal(2, rows.Count);
         Assert.Empty(sender.Sent);
 
         sender.FailNext(0);
         await sender.WaitForAsync(2);
-        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+        await database.WaitUntilEmptyAsync();
     }
 
     [Fact]
@@ -111,7 +109,7 @@ public sealed class TopicEventOutboxTests
         Assert.Equal(ids[0], ids[1]);
         Assert.NotEqual(ids[1], ids[2]);
         Assert.All(ids, id => Assert.StartsWith("outbox:", id, StringComparison.Ordinal));
-        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+        await database.WaitUntilEmptyAsync();
     }
 
     [Fact]
@@ -131,7 +129,7 @@ public sealed class TopicEventOutboxTests
 
         await sender.WaitForAsync(1);
         Assert.Equal(1, ((Greeting)Assert.Single(sender.Sent).Message!).Number);
-        await WaitUntilAsync(async () => (await database.RowsAsync()).Count == 0);
+        await database.WaitUntilEmptyAsync();
     }
 
     [Fact]
@@ -148,8 +146,7 @@ public sealed class TopicEventOutboxTests
             await database.SaveAsync(outbox, new Greeting(i * 5, "x"), new Greeting((i * 5) + 1, "x"), new Greeting((i * 5) + 2, "x"), new Greeting((i * 5) + 3, "x"), new Greeting((i * 5) + 4, "x"));
         }
 
-        await sender.WaitForAsync(200);
-        await Task.Delay(500);
+        await database.WaitUntilEmptyAsync();
         Assert.Equal(Enumerable.Range(0, 200), sender.Sent.Select(s => ((Greeting)s.Message!).Number));
     }
 
@@ -157,50 +154,71 @@ public sealed class TopicEventOutboxTests
     public async Task A_batch_that_outlasts_the_lease_keeps_its_claim_and_is_not_sent_twice()
     {
         await using var database = await OutboxTestDatabase.CreateAsync();
-        // Six sends of 300 ms: the batch takes about twice the 1 s lease, while a second dispatcher waits for it.
-        var sender = new RecordingSender { Delay = TimeSpan.FromMilliseconds(300) };
+        var clock = new FakeTimeProvider();
         var options = OutboxTestDatabase.Options();
         options.LeaseDuration = TimeSpan.FromSeconds(1);
-        var writer = new TopicEventOutbox(options, TimeProvider.System);
-        await using (var db = await database.Contexts.CreateDbContextAsync())
+        var outbox = new TopicEventOutbox(options, clock);
+        await database.SaveAsync(outbox, [.. Enumerable.Range(0, 6).Select(i => new Greeting(i, "slow"))]);
+
+        // Each send takes 300 ms of the clock, so the batch takes 1.8 s against a 1 s lease; after every send the
+        // second instance tries to claim. Renewing the claim must keep it out: otherwise it sends the rest again.
+        var sender = new RecordingSender();
+        var first = database.CreateDispatcher(outbox, sender, clock);
+        var second = database.CreateDispatcher(outbox, sender, clock);
+        var secondTurns = 0;
+        var inSecond = false;
+        sender.AfterSend = async () =>
         {
-            for (var i = 0; i < 6; i++)
+            if (inSecond)
             {
-                writer.Enqueue(db, Greeting.Topic, new Greeting(i, "slow"));
+                return;
             }
 
-            await db.SaveChangesAsync();
-        }
+            clock.Advance(TimeSpan.FromMilliseconds(300));
+            inSecond = true;
+            await second.DispatchBatchAsync(CancellationToken.None);
+            inSecond = false;
+            secondTurns++;
+        };
 
-        await database.StartDispatcherAsync(sender, options);
-        await database.StartDispatcherAsync(sender, options);
+        await first.DispatchBatchAsync(CancellationToken.None);
 
-        await sender.WaitForAsync(6);
-        await Task.Delay(1_500);
+        Assert.Equal(6, secondTurns);
+        Assert.True(clock.GetUtcNow() - clock.Start > options.LeaseDuration, "the batch did not outlast the lease");
         Assert.Equal(Enumerable.Range(0, 6), sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+        Assert.Empty(await database.RowsAsync());
     }
 
     [Fact]
     public async Task Messages_claimed_by_a_dispatcher_that_stopped_are_taken_over_when_the_claim_expires()
     {
         await using var database = await OutboxTestDatabase.CreateAsync();
-        var writer = new TopicEventOutbox(OutboxTestDatabase.Options(), TimeProvider.System);
+        var clock = new FakeTimeProvider();
+        var outbox = new TopicEventOutbox(OutboxTestDatabase.Options(), clock);
         await using (var db = await database.Contexts.CreateDbContextAsync())
         {
-            writer.Enqueue(db, Greeting.Topic, new Greeting(1, "claimed by a crashed instance"));
+            outbox.Enqueue(db, Greeting.Topic, new Greeting(1, "claimed by a crashed instance"));
             await db.SaveChangesAsync();
+            var claimedUntil = clock.GetUtcNow().UtcDateTime.AddSeconds(30);
             await db.Set<OutboxMessage>().ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockedBy, "crashed")
-                .SetProperty(m => m.LockedUntil, DateTime.UtcNow.AddSeconds(1.5)));
+                .SetProperty(m => m.LockedUntil, claimedUntil));
         }
 
         var sender = new RecordingSender();
-        await database.StartDispatcherAsync(sender);
-        await Task.Delay(700);
-        Assert.Empty(sender.Sent);
+        var dispatcher = database.CreateDispatcher(outbox, sender, clock);
 
-        await sender.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        // While the claim lasts, another instance leaves the message alone...
+        clock.Advance(TimeSpan.FromSeconds(29));
+        await dispatcher.DispatchBatchAsync(CancellationToken.None);
+        Assert.Empty(sender.Sent);
+        Assert.Equal("crashed", Assert.Single(await database.RowsAsync()).LockedBy);
+
+        // ...and once it has expired, takes the message over and sends it.
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await dispatcher.DispatchBatchAsync(CancellationToken.None);
         Assert.Equal(1, ((Greeting)Assert.Single(sender.Sent).Message!).Number);
+        Assert.Empty(await database.RowsAsync());
     }
 
     [Fact]
@@ -213,15 +231,5 @@ public sealed class TopicEventOutboxTests
         Assert.Throws<InvalidOperationException>(() => outbox.Enqueue(db, "Unknown", new Greeting(1, "x")));
         Assert.Throws<InvalidOperationException>(() => outbox.Enqueue(db, Greeting.Topic, "not a greeting"));
         Assert.Empty(db.ChangeTracker.Entries());
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true in time");
-            await Task.Delay(50);
-        }
     }
 }
