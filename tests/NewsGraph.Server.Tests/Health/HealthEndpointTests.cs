@@ -80,12 +80,14 @@ public sealed class HealthEndpointTests
         using var probe = await SubscriptionProbe.StartAsync(server.Services, "subscription { onBreakingNews { slug } }");
         await redis.StartProcessAsync();
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((await server.Http.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "/health/ready never became healthy after Redis started.");
-            await Task.Delay(200);
-        }
+        await Wait.UntilAsync(
+            async () =>
+            {
+                using var response = await server.Http.GetAsync("/health/ready");
+                return response.StatusCode == HttpStatusCode.OK;
+            },
+            "/health/ready to be healthy after Redis started",
+            TimeSpan.FromSeconds(60));
 
         var id = await SubscriptionProbe.ArticleIdAsync(server.Services, "swiss-bank-rescue-weekend");
         await server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(id, isBreaking: true, CancellationToken.None);
