@@ -117,7 +117,7 @@ public sealed class GraphQLWebSocketClient : IDisposable
         }
 
         await SendAsync(init);
-        var ack = await ReceiveSkippingKeepAliveAsync();
+        var ack = await ReceiveAsync();
         Assert.True((string?)ack["type"] == "connection_ack", $"Expected connection_ack, got {ack.ToJsonString()}");
     }
 
@@ -140,15 +140,18 @@ public sealed class GraphQLWebSocketClient : IDisposable
     public Task<JsonObject?> ReceiveOrEndAsync(TimeSpan? timeout = null) => NextAsync(timeout);
 
     /// <summary>The next message, keep-alives included; fails when the connection ends or nothing comes in time.</summary>
-    public async Task<JsonObject> ReceiveAsync(TimeSpan? timeout = null)
+    public async Task<JsonObject> ReceiveIncludingKeepAliveAsync(TimeSpan? timeout = null)
         => await NextAsync(timeout) ?? throw new Xunit.Sdk.XunitException($"The connection ended instead: {CloseStatus} {CloseDescription}");
 
-    /// <summary>The next message other than keep-alives (<c>ping</c>, <c>pong</c>, <c>ka</c>).</summary>
-    public async Task<JsonObject> ReceiveSkippingKeepAliveAsync(TimeSpan? timeout = null)
+    /// <summary>
+    /// The next message other than keep-alives (<c>ping</c>, <c>pong</c>, <c>ka</c>: the servers send them every few
+    /// seconds); fails when the connection ends or nothing comes in time.
+    /// </summary>
+    public async Task<JsonObject> ReceiveAsync(TimeSpan? timeout = null)
     {
         while (true)
         {
-            var message = await ReceiveAsync(timeout);
+            var message = await ReceiveIncludingKeepAliveAsync(timeout);
             if ((string?)message["type"] is not ("ping" or "pong" or "ka"))
             {
                 return message;
@@ -159,7 +162,7 @@ public sealed class GraphQLWebSocketClient : IDisposable
     /// <summary>The payload of the next result of <paramref name="id"/> (<c>next</c>, or <c>data</c> in the legacy protocol).</summary>
     public async Task<JsonObject> ReceiveResultAsync(string id, TimeSpan? timeout = null)
     {
-        var message = await ReceiveSkippingKeepAliveAsync(timeout);
+        var message = await ReceiveAsync(timeout);
         Assert.True((string?)message["type"] == (IsLegacy ? "data" : "next") && (string?)message["id"] == id, $"Expected a result of {id}, got {message.ToJsonString()}");
         return message["payload"]!.AsObject();
     }
@@ -184,7 +187,7 @@ public sealed class GraphQLWebSocketClient : IDisposable
     {
         try
         {
-            return await ReceiveSkippingKeepAliveAsync(wait);
+            return await ReceiveAsync(wait);
         }
         catch (TimeoutException)
         {

@@ -255,7 +255,7 @@ public sealed class SharedSubscriptionResultTests
         var messages = new List<Next>();
         while (messages.Count < count)
         {
-            var message = await client.ReceiveSkippingKeepAliveAsync();
+            var message = await client.ReceiveAsync();
             Assert.Equal("next", (string?)message["type"]);
             var item = message["payload"]!["data"]!["items"]!;
             messages.Add(new Next((string)message["id"]!, message["payload"]!.ToJsonString(), (string)item["name"]!, (string?)item["viewer"]));

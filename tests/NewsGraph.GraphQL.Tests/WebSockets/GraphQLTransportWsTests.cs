@@ -18,11 +18,11 @@ public sealed class GraphQLTransportWsTests
         await client.InitAsync();
 
         await client.SubscribeAsync("q1", "{ hello }");
-        var next = await client.ReceiveSkippingKeepAliveAsync();
+        var next = await client.ReceiveAsync();
         Assert.Equal("next", (string?)next["type"]);
         Assert.Equal("q1", (string?)next["id"]);
         Assert.Equal("world", (string?)next["payload"]!["data"]!["hello"]);
-        var complete = await client.ReceiveSkippingKeepAliveAsync();
+        var complete = await client.ReceiveAsync();
         Assert.Equal("complete", (string?)complete["type"]);
         Assert.Equal("q1", (string?)complete["id"]);
     }
@@ -35,9 +35,9 @@ public sealed class GraphQLTransportWsTests
         await client.InitAsync();
 
         await client.SubscribeAsync("m1", "mutation { increment }");
-        var next = await client.ReceiveSkippingKeepAliveAsync();
+        var next = await client.ReceiveAsync();
         Assert.Equal(1, (int)next["payload"]!["data"]!["increment"]!);
-        Assert.Equal("complete", (string?)(await client.ReceiveSkippingKeepAliveAsync())["type"]);
+        Assert.Equal("complete", (string?)(await client.ReceiveAsync())["type"]);
         Assert.Equal(1, server.Services.GetRequiredService<MutationCounter>().Value);
     }
 
@@ -52,15 +52,15 @@ public sealed class GraphQLTransportWsTests
         await server.Events.WaitForSubscribersAsync(1);
         server.Events.Publish("first");
         server.Events.Publish("second");
-        Assert.Equal("first", (string?)(await client.ReceiveSkippingKeepAliveAsync())["payload"]!["data"]!["events"]);
-        Assert.Equal("second", (string?)(await client.ReceiveSkippingKeepAliveAsync())["payload"]!["data"]!["events"]);
+        Assert.Equal("first", (string?)(await client.ReceiveAsync())["payload"]!["data"]!["events"]);
+        Assert.Equal("second", (string?)(await client.ReceiveAsync())["payload"]!["data"]!["events"]);
 
         await client.SendAsync(new JsonObject { ["type"] = "complete", ["id"] = "s1" });
         await server.Events.WaitForSubscribersAsync(0);
 
         // The id may be reused once completed, and the connection still works.
         await client.SubscribeAsync("s1", "{ hello }");
-        Assert.Equal("next", (string?)(await client.ReceiveSkippingKeepAliveAsync())["type"]);
+        Assert.Equal("next", (string?)(await client.ReceiveAsync())["type"]);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class GraphQLTransportWsTests
         await client.SubscribeAsync("a", "subscription { events }");
         await server.Events.WaitForSubscribersAsync(1);
         server.Events.Complete();
-        var complete = await client.ReceiveSkippingKeepAliveAsync();
+        var complete = await client.ReceiveAsync();
         Assert.Equal("complete", (string?)complete["type"]);
         Assert.Equal("a", (string?)complete["id"]);
 
@@ -82,7 +82,7 @@ public sealed class GraphQLTransportWsTests
         await client.SubscribeAsync("b", "subscription { events }");
         await server.Events.WaitForSubscribersAsync(before + 1);
         server.Events.Fail("source broke");
-        var error = await client.ReceiveSkippingKeepAliveAsync();
+        var error = await client.ReceiveAsync();
         Assert.Equal("error", (string?)error["type"]);
         Assert.Equal("b", (string?)error["id"]);
         Assert.NotEmpty(error["payload"]!.AsArray());
@@ -96,14 +96,14 @@ public sealed class GraphQLTransportWsTests
         await client.InitAsync();
 
         await client.SubscribeAsync("v", "{ nope }");
-        var error = await client.ReceiveSkippingKeepAliveAsync();
+        var error = await client.ReceiveAsync();
         Assert.Equal("error", (string?)error["type"]);
         Assert.Equal("v", (string?)error["id"]);
         Assert.Contains("nope", (string?)error["payload"]![0]!["message"], StringComparison.Ordinal);
 
         // No complete follows: the next message is the answer to the next operation.
         await client.SubscribeAsync("h", "{ hello }");
-        Assert.Equal("h", (string?)(await client.ReceiveSkippingKeepAliveAsync())["id"]);
+        Assert.Equal("h", (string?)(await client.ReceiveAsync())["id"]);
     }
 
     [Fact]
@@ -114,10 +114,10 @@ public sealed class GraphQLTransportWsTests
         await client.InitAsync();
 
         await client.SubscribeAsync("r", "subscription { refused }");
-        var next = await client.ReceiveSkippingKeepAliveAsync();
+        var next = await client.ReceiveAsync();
         Assert.Equal("next", (string?)next["type"]);
         Assert.Equal("Not allowed to subscribe.", (string?)next["payload"]!["errors"]![0]!["message"]);
-        Assert.Equal("complete", (string?)(await client.ReceiveSkippingKeepAliveAsync())["type"]);
+        Assert.Equal("complete", (string?)(await client.ReceiveAsync())["type"]);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class GraphQLTransportWsTests
         using var client = await server.ConnectAsync(Protocol);
 
         await client.SendAsync(new JsonObject { ["type"] = "ping", ["payload"] = new JsonObject { ["n"] = 7 } });
-        var pong = await client.ReceiveAsync();
+        var pong = await client.ReceiveIncludingKeepAliveAsync();
         Assert.Equal("pong", (string?)pong["type"]);
         Assert.Equal(7, (int)pong["payload"]!["n"]!);
 
@@ -143,9 +143,9 @@ public sealed class GraphQLTransportWsTests
         using var client = await server.ConnectAsync(Protocol);
         await client.InitAsync();
 
-        Assert.Equal("ping", (string?)(await client.ReceiveAsync(TimeSpan.FromSeconds(5)))["type"]);
+        Assert.Equal("ping", (string?)(await client.ReceiveIncludingKeepAliveAsync(TimeSpan.FromSeconds(5)))["type"]);
         await client.SendAsync(new JsonObject { ["type"] = "pong" });
-        Assert.Equal("ping", (string?)(await client.ReceiveAsync(TimeSpan.FromSeconds(5)))["type"]);
+        Assert.Equal("ping", (string?)(await client.ReceiveIncludingKeepAliveAsync(TimeSpan.FromSeconds(5)))["type"]);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class GraphQLTransportWsTests
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var firstPings = await Task.WhenAll(clients.Select(async client =>
             {
-                Assert.Equal("ping", (string?)(await client.ReceiveAsync(TimeSpan.FromSeconds(10)))["type"]);
+                Assert.Equal("ping", (string?)(await client.ReceiveIncludingKeepAliveAsync(TimeSpan.FromSeconds(10)))["type"]);
                 return clock.Elapsed;
             }));
 
@@ -195,7 +195,7 @@ public sealed class GraphQLTransportWsTests
         Assert.Equal("editor", (string?)ack["payload"]!["welcome"]);
 
         await client.SubscribeAsync("u", "{ userName initValue(key: \"token\") }");
-        var data = (await client.ReceiveSkippingKeepAliveAsync())["payload"]!["data"]!;
+        var data = (await client.ReceiveAsync())["payload"]!["data"]!;
         Assert.Equal("editor", (string?)data["userName"]);
         Assert.Equal("letmein", (string?)data["initValue"]);
     }

@@ -38,7 +38,7 @@ public sealed class OperationsPerConnectionTests
         var received = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (var m = 0; m < subscriptions * events; m++)
         {
-            var message = await client.ReceiveSkippingKeepAliveAsync();
+            var message = await client.ReceiveAsync();
             Assert.Equal(ResultType(protocol), (string?)message["type"]);
             var id = (string)message["id"]!;
             if (!received.TryGetValue(id, out var values))
@@ -68,7 +68,7 @@ public sealed class OperationsPerConnectionTests
 
         await server.Events.WaitForSubscribersAsync(3);
         await client.SubscribeAsync("s4", "subscription { events }");
-        var error = await client.ReceiveSkippingKeepAliveAsync();
+        var error = await client.ReceiveAsync();
         Assert.Equal("error", (string?)error["type"]);
         Assert.Equal("s4", (string?)error["id"]);
         var errors = protocol == WebSocketSubProtocols.GraphQLWs ? error["payload"]!["errors"]! : error["payload"]!;
@@ -135,7 +135,7 @@ public sealed class OperationsPerConnectionTests
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var message = await client.ReceiveSkippingKeepAliveAsync();
+            var message = await client.ReceiveAsync();
             Assert.Equal(ResultType(protocol), (string?)message["type"]);
             Assert.Equal(value, (string?)message["payload"]!["data"]!["events"]);
             ids.Add((string)message["id"]!);
@@ -147,7 +147,7 @@ public sealed class OperationsPerConnectionTests
     private static async Task AssertUsableAsync(GraphQLWebSocketClient client, string protocol)
     {
         await client.SubscribeAsync("q", "{ hello }");
-        var result = await client.ReceiveSkippingKeepAliveAsync();
+        var result = await client.ReceiveAsync();
         Assert.Equal("q", (string?)result["id"]);
         Assert.Equal("world", (string?)result["payload"]!["data"]!["hello"]);
     }

@@ -21,7 +21,7 @@ public sealed class SubscriptionTimeoutTests
 
         await Task.Delay(timeout * 4);
         server.Events.Publish("still here");
-        var next = await client.ReceiveSkippingKeepAliveAsync();
+        var next = await client.ReceiveAsync();
         Assert.Equal("next", (string?)next["type"]);
         Assert.Equal("still here", (string?)next["payload"]!["data"]!["events"]);
         Assert.Null(next["payload"]!["errors"]);

@@ -16,8 +16,8 @@ public sealed class SubscriptionsTransportWsTests
         using var client = await server.ConnectAsync(Protocol);
         Assert.Equal(Protocol, client.SubProtocol);
         await client.InitAsync();
-        Assert.Equal("ka", (string?)(await client.ReceiveAsync())["type"]);
-        Assert.Equal("ka", (string?)(await client.ReceiveAsync())["type"]);
+        Assert.Equal("ka", (string?)(await client.ReceiveIncludingKeepAliveAsync())["type"]);
+        Assert.Equal("ka", (string?)(await client.ReceiveIncludingKeepAliveAsync())["type"]);
     }
 
     [Fact]
@@ -28,11 +28,11 @@ public sealed class SubscriptionsTransportWsTests
         await client.InitAsync();
 
         await client.SubscribeAsync("1", "{ hello }", type: "start");
-        var data = await client.ReceiveSkippingKeepAliveAsync();
+        var data = await client.ReceiveAsync();
         Assert.Equal("data", (string?)data["type"]);
         Assert.Equal("1", (string?)data["id"]);
         Assert.Equal("world", (string?)data["payload"]!["data"]!["hello"]);
-        Assert.Equal("complete", (string?)(await client.ReceiveSkippingKeepAliveAsync())["type"]);
+        Assert.Equal("complete", (string?)(await client.ReceiveAsync())["type"]);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SubscriptionsTransportWsTests
         await client.SubscribeAsync("s", "subscription { events }", type: "start");
         await server.Events.WaitForSubscribersAsync(1);
         server.Events.Publish("hello");
-        var data = await client.ReceiveSkippingKeepAliveAsync();
+        var data = await client.ReceiveAsync();
         Assert.Equal("data", (string?)data["type"]);
         Assert.Equal("hello", (string?)data["payload"]!["data"]!["events"]);
 
@@ -70,18 +70,18 @@ public sealed class SubscriptionsTransportWsTests
 
         // Only the second operation answers an event, and it ends when the source does.
         server.Events.Publish("after");
-        var data = await client.ReceiveSkippingKeepAliveAsync();
+        var data = await client.ReceiveAsync();
         Assert.Equal("data", (string?)data["type"]);
         Assert.Equal("s", (string?)data["id"]);
         Assert.Equal("""{"second":"after"}""", data["payload"]!["data"]!.ToJsonString());
         server.Events.Complete();
-        var complete = await client.ReceiveSkippingKeepAliveAsync();
+        var complete = await client.ReceiveAsync();
         Assert.Equal("complete", (string?)complete["type"]);
         Assert.Equal("s", (string?)complete["id"]);
 
         // A query's answer comes next: nothing else was on its way for "s".
         await client.SubscribeAsync("q", "{ hello }", type: "start");
-        Assert.Equal("q", (string?)(await client.ReceiveSkippingKeepAliveAsync())["id"]);
+        Assert.Equal("q", (string?)(await client.ReceiveAsync())["id"]);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SubscriptionsTransportWsTests
         await client.InitAsync();
 
         await client.SubscribeAsync("e", "{ nope }", type: "start");
-        var error = await client.ReceiveSkippingKeepAliveAsync();
+        var error = await client.ReceiveAsync();
         Assert.Equal("error", (string?)error["type"]);
         Assert.Equal("e", (string?)error["id"]);
         Assert.NotEmpty(error["payload"]!["errors"]!.AsArray());

@@ -142,7 +142,7 @@ public sealed class WebSocketAuthenticationTests(WebSocketAuthenticationTests.Fi
         Assert.Null(result["errors"]);
         var article = result["data"]!["articleBySlug"];
         // graphql-transport-ws then sends `complete`; the legacy protocol too.
-        await client.ReceiveSkippingKeepAliveAsync();
+        await client.ReceiveAsync();
         return (string?)article?["slug"];
     }
 }
