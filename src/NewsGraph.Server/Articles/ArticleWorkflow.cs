@@ -1,0 +1,427 @@
+using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Mutations;
+using NewsGraph.GraphQL.Outbox;
+using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+
+namespace NewsGraph.Server.Articles;
+
+/// <summary>
+/// The article workflow: every write to an article goes through here, whoever asks (the mutations, tests, tools), so
+/// its rules hold everywhere. Drafts can be published, published articles unpublished, anything not archived archived;
+/// archived articles are read-only. The slug follows the title until the first publication, then never changes. Each
+/// change is one unit of work guarded by the article's version (of two editors holding the same version exactly one
+/// wins), and a change readers should hear of is announced in that same unit of work. Domain errors come back as
+/// values and write nothing.
+/// </summary>
+public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, TopicEventOutbox outbox, TimeProvider clock)
+{
+    /// <summary>Creates a draft.</summary>
+    public async Task<MutationResult<Article>> CreateAsync(ArticleDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<ValidationError>();
+        InputValidation.RequiredText(errors, "title", draft.Title, NewsDbContext.TitleMaxLength);
+        InputValidation.MaxLength(errors, "body", draft.Body, InputValidation.BodyMaxLength);
+        InputValidation.MaxLength(errors, "summary", draft.Summary, NewsDbContext.SummaryMaxLength);
+        InputValidation.Url(errors, "heroImageUrl", draft.HeroImageUrl);
+        InputValidation.Url(errors, "canonicalUrl", draft.CanonicalUrl);
+        InputValidation.Slug(errors, "slug", draft.Slug);
+        if (draft.Slug is null)
+        {
+            InputValidation.SluggableText(errors, "title", draft.Title);
+        }
+
+        InputValidation.DistinctIds(errors, "tagIds", draft.Tags?.Select(t => t.Id).ToList());
+        if (errors.Count > 0)
+        {
+            return MutationResult<Article>.Failure(errors);
+        }
+
+        await using var db = await CreateContextAsync(cancellationToken);
+        var notFound = new List<IMutationError>();
+        var author = await FindAuthorAsync(db, draft.Author, notFound, cancellationToken);
+        var category = await FindCategoryAsync(db, draft.Category, notFound, cancellationToken);
+        var tags = await FindTagsAsync(db, draft.Tags, notFound, cancellationToken);
+        if (notFound.Count > 0)
+        {
+            return MutationResult<Article>.Failure(notFound);
+        }
+
+        var slugs = db.Articles.Select(a => a.Slug);
+        var slug = draft.Slug;
+        if (slug is not null)
+        {
+            if (await slugs.AnyAsync(s => s == slug, cancellationToken))
+            {
+                return MutationResult<Article>.Failure(SlugTaken(slug));
+            }
+        }
+        else
+        {
+            slug = await Slugs.UniqueAsync(slugs, Slugs.From(draft.Title), cancellationToken);
+        }
+
+        var now = Now();
+        var wordCount = TextStatistics.CountWords(draft.Body);
+        var article = new Article
+        {
+            Slug = slug,
+            Title = draft.Title.Trim(),
+            Summary = draft.Summary,
+            Body = draft.Body,
+            Status = ArticleStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+            WordCount = wordCount,
+            ReadingTimeMinutes = TextStatistics.ReadingTimeMinutes(wordCount),
+            HeroImageUrl = draft.HeroImageUrl,
+            CanonicalUrl = draft.CanonicalUrl,
+            Author = author!,
+            Category = category!,
+            Version = 1,
+        };
+        foreach (var tag in tags)
+        {
+            article.Tags.Add(tag);
+        }
+
+        db.Add(article);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
+        {
+            return MutationResult<Article>.Failure(SlugTaken(slug));
+        }
+
+        LoadedArticleGraphs.MarkLoaded(article);
+        return article;
+    }
+
+    /// <summary>Changes a draft or a published article; a published one is announced as updated.</summary>
+    public async Task<MutationResult<Article>> UpdateAsync(NodeReference articleId, int version, ArticleChanges changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (Validate(changes) is { Count: > 0 } errors)
+        {
+            return MutationResult<Article>.Failure(errors);
+        }
+
+        return await ChangeAsync(articleId, version, (db, article) => ApplyAsync(db, article, changes, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Publishes a draft (the first publication sets <c>publishedAt</c>) and announces it.</summary>
+    public Task<MutationResult<Article>> PublishAsync(NodeReference articleId, int version, bool isBreaking, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(articleId, version, ArticleStatus.Published, isBreaking, cancellationToken);
+
+    /// <summary>Takes a published article back to draft; it keeps its slug and first publication date.</summary>
+    public Task<MutationResult<Article>> UnpublishAsync(NodeReference articleId, int version, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(articleId, version, ArticleStatus.Draft, isBreaking: false, cancellationToken);
+
+    /// <summary>Withdraws an article that is not archived yet from readers for good.</summary>
+    public Task<MutationResult<Article>> ArchiveAsync(NodeReference articleId, int version, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(articleId, version, ArticleStatus.Archived, isBreaking: false, cancellationToken);
+
+    /// <summary>Deletes an article; the result holds the article as it was.</summary>
+    public Task<MutationResult<Article>> DeleteAsync(NodeReference articleId, int version, CancellationToken cancellationToken) =>
+        ChangeAsync(articleId, version, (db, article) =>
+        {
+            db.Remove(article);
+            return Task.FromResult<IReadOnlyList<IMutationError>?>(null);
+        }, cancellationToken);
+
+    private Task<MutationResult<Article>> ChangeStatusAsync(
+        NodeReference articleId, int version, ArticleStatus target, bool isBreaking, CancellationToken cancellationToken) =>
+        ChangeAsync(articleId, version, (_, article) =>
+        {
+            if (!IsAllowed(article.Status, target))
+            {
+                var action = target switch
+                {
+                    ArticleStatus.Published => "published",
+                    ArticleStatus.Draft => "unpublished",
+                    _ => "archived",
+                };
+                return Task.FromResult<IReadOnlyList<IMutationError>?>(
+                    [new InvalidStatusError(article.Status, $"An article in status {article.Status.ToString().ToUpperInvariant()} cannot be {action}.")]);
+            }
+
+            article.Status = target;
+            if (target == ArticleStatus.Published)
+            {
+                // The first publication date stays: re-publishing after a correction is not new news.
+                article.PublishedAt ??= Now();
+                article.IsBreaking = isBreaking;
+            }
+
+            return Task.FromResult<IReadOnlyList<IMutationError>?>(null);
+        }, cancellationToken);
+
+    private static bool IsAllowed(ArticleStatus current, ArticleStatus target) => target switch
+    {
+        ArticleStatus.Published => current == ArticleStatus.Draft,
+        ArticleStatus.Draft => current == ArticleStatus.Published,
+        _ => current != ArticleStatus.Archived,
+    };
+
+    private static List<ValidationError> Validate(ArticleChanges changes)
+    {
+        var errors = new List<ValidationError>();
+        // Required article fields cannot be removed: an explicit null is as wrong as an empty string.
+        if (changes.Title.HasValue)
+        {
+            InputValidation.RequiredText(errors, "title", changes.Title.Value, NewsDbContext.TitleMaxLength);
+            InputValidation.SluggableText(errors, "title", changes.Title.Value);
+        }
+
+        if (changes.Body is { HasValue: true, Value: null })
+        {
+            errors.Add(new ValidationError("body", "`body` cannot be removed; send an empty string for an empty body."));
+        }
+
+        InputValidation.MaxLength(errors, "body", changes.Body.Value, InputValidation.BodyMaxLength);
+        InputValidation.MaxLength(errors, "summary", changes.Summary.Value, NewsDbContext.SummaryMaxLength);
+        InputValidation.Url(errors, "heroImageUrl", changes.HeroImageUrl.Value);
+        InputValidation.Url(errors, "canonicalUrl", changes.CanonicalUrl.Value);
+        if (changes.Author is { HasValue: true, Value: null })
+        {
+            errors.Add(new ValidationError("authorId", "`authorId` cannot be removed; every article has an author."));
+        }
+
+        if (changes.Category is { HasValue: true, Value: null })
+        {
+            errors.Add(new ValidationError("categoryId", "`categoryId` cannot be removed; every article has a category."));
+        }
+
+        InputValidation.DistinctIds(errors, "tagIds", changes.Tags?.Select(t => t.Id).ToList());
+        return errors;
+    }
+
+    private static async Task<IReadOnlyList<IMutationError>?> ApplyAsync(NewsDbContext db, Article article, ArticleChanges changes, CancellationToken cancellationToken)
+    {
+        if (article.Status == ArticleStatus.Archived)
+        {
+            return [new InvalidStatusError(article.Status, "Archived articles cannot be edited.")];
+        }
+
+        var notFound = new List<IMutationError>();
+        if (changes.Author.Value is { } authorId && authorId.Id != article.AuthorId
+            && await FindAuthorAsync(db, authorId, notFound, cancellationToken) is { } author)
+        {
+            article.Author = author;
+        }
+
+        if (changes.Category.Value is { } categoryId && categoryId.Id != article.CategoryId
+            && await FindCategoryAsync(db, categoryId, notFound, cancellationToken) is { } category)
+        {
+            article.Category = category;
+        }
+
+        var tags = await FindTagsAsync(db, changes.Tags, notFound, cancellationToken);
+        if (notFound.Count > 0)
+        {
+            return notFound;
+        }
+
+        if (changes.Tags is not null)
+        {
+            article.Tags.Clear();
+            foreach (var tag in tags)
+            {
+                article.Tags.Add(tag);
+            }
+        }
+
+        if (changes.Title.Value is { } title && !string.Equals(title.Trim(), article.Title, StringComparison.Ordinal))
+        {
+            article.Title = title.Trim();
+            // The URL is public from the first publication on; until then it may follow the headline.
+            if (article.PublishedAt is null)
+            {
+                var others = db.Articles.Where(a => a.Id != article.Id).Select(a => a.Slug);
+                article.Slug = await Slugs.UniqueAsync(others, Slugs.From(article.Title), cancellationToken);
+            }
+        }
+
+        if (changes.Body.Value is { } body)
+        {
+            article.Body = body;
+            article.WordCount = TextStatistics.CountWords(body);
+            article.ReadingTimeMinutes = TextStatistics.ReadingTimeMinutes(article.WordCount);
+        }
+
+        if (changes.Summary.HasValue)
+        {
+            article.Summary = changes.Summary.Value;
+        }
+
+        if (changes.HeroImageUrl.HasValue)
+        {
+            article.HeroImageUrl = changes.HeroImageUrl.Value;
+        }
+
+        if (changes.CanonicalUrl.HasValue)
+        {
+            article.CanonicalUrl = changes.CanonicalUrl.Value;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Loads the article, checks its version, applies <paramref name="change"/> and saves with the version as
+    /// concurrency token. Domain errors from <paramref name="change"/> abandon the unit of work: nothing is written.
+    /// </summary>
+    private async Task<MutationResult<Article>> ChangeAsync(
+        NodeReference articleId,
+        int version,
+        Func<NewsDbContext, Article, Task<IReadOnlyList<IMutationError>?>> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await CreateContextAsync(cancellationToken);
+        var article = await db.Articles.AsTracking()
+            .Include(a => a.Author)
+            .Include(a => a.Category)
+            .Include(a => a.Tags)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == articleId.Id, cancellationToken);
+        if (article is null)
+        {
+            return MutationResult<Article>.Failure(NotFound(articleId));
+        }
+
+        if (article.Version != version)
+        {
+            return MutationResult<Article>.Failure(Conflict(article.Version));
+        }
+
+        var wasPublished = article.Status == ArticleStatus.Published;
+        if (await change(db, article) is { Count: > 0 } errors)
+        {
+            return MutationResult<Article>.Failure(errors);
+        }
+
+        var announced = false;
+        if (db.Entry(article).State != EntityState.Deleted)
+        {
+            var now = Now();
+            article.UpdatedAt = now;
+            announced = Announce(db, article, wasPublished, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictOrNotFoundAsync(articleId, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
+        {
+            return MutationResult<Article>.Failure(SlugTaken(article.Slug));
+        }
+
+        if (announced)
+        {
+            outbox.Notify();
+        }
+
+        LoadedArticleGraphs.MarkLoaded(article);
+        return article;
+    }
+
+    /// <summary>
+    /// Adds the announcement of a change readers should hear of to the unit of work (the event outbox), so both
+    /// commit or neither does: a publication, or a change of an article that was and stays published.
+    /// </summary>
+    private bool Announce(NewsDbContext db, Article article, bool wasPublished, DateTime occurredAt)
+    {
+        if (article.Status != ArticleStatus.Published)
+        {
+            return false;
+        }
+
+        if (wasPublished)
+        {
+            outbox.Enqueue(db, ArticleEvents.UpdatedTopic, new ArticleUpdated(article.Id, article.IsBreaking, occurredAt));
+        }
+        else
+        {
+            outbox.Enqueue(db, ArticleEvents.PublishedTopic, new ArticlePublished(article.Id, article.IsBreaking, occurredAt));
+        }
+
+        return true;
+    }
+
+    private async Task<MutationResult<Article>> ConflictOrNotFoundAsync(NodeReference articleId, CancellationToken cancellationToken)
+    {
+        await using var db = await CreateContextAsync(cancellationToken);
+        var current = await db.Articles.Where(a => a.Id == articleId.Id).Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
+        return current is int version
+            ? MutationResult<Article>.Failure(Conflict(version))
+            : MutationResult<Article>.Failure(NotFound(articleId));
+    }
+
+    private static async Task<Author?> FindAuthorAsync(NewsDbContext db, NodeReference id, List<IMutationError> notFound, CancellationToken cancellationToken)
+    {
+        var author = await db.Authors.AsTracking().FirstOrDefaultAsync(a => a.Id == id.Id, cancellationToken);
+        if (author is null)
+        {
+            notFound.Add(new NotFoundError(id.GlobalId, $"No author has the ID `{id.GlobalId}`."));
+        }
+
+        return author;
+    }
+
+    private static async Task<Category?> FindCategoryAsync(NewsDbContext db, NodeReference id, List<IMutationError> notFound, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.AsTracking().FirstOrDefaultAsync(c => c.Id == id.Id, cancellationToken);
+        if (category is null)
+        {
+            notFound.Add(new NotFoundError(id.GlobalId, $"No category has the ID `{id.GlobalId}`."));
+        }
+
+        return category;
+    }
+
+    private static async Task<List<Tag>> FindTagsAsync(
+        NewsDbContext db, IReadOnlyList<NodeReference>? ids, List<IMutationError> notFound, CancellationToken cancellationToken)
+    {
+        if (ids is null || ids.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = ids.Select(id => id.Id).ToList();
+        var tags = await db.Tags.AsTracking().Where(t => keys.Contains(t.Id)).ToListAsync(cancellationToken);
+        var found = tags.Select(t => t.Id).ToHashSet();
+        foreach (var id in ids.Where(id => !found.Contains(id.Id)))
+        {
+            notFound.Add(new NotFoundError(id.GlobalId, $"No tag has the ID `{id.GlobalId}`."));
+        }
+
+        // In the order the editor listed them.
+        return [.. keys.Select(key => tags.FirstOrDefault(t => t.Id == key)).OfType<Tag>()];
+    }
+
+    // Editors' work: drafts and archived articles are what it changes.
+    private async Task<NewsDbContext> CreateContextAsync(CancellationToken cancellationToken)
+    {
+        var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.IncludeUnpublished = true;
+        return db;
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private static NotFoundError NotFound(NodeReference id) => new(id.GlobalId, $"No article has the ID `{id.GlobalId}`.");
+
+    private static ConcurrencyConflictError Conflict(int currentVersion) =>
+        new(currentVersion, $"The article has changed since you read it (it is now at version {currentVersion}); nothing was saved.");
+
+    private static SlugTakenError SlugTaken(string slug) => new(slug, $"Another article already has the slug `{slug}`.");
+}
