@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Benchmarks.Infrastructure;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Articles;
+using NewsGraph.Server.Data;
 using Spectre.Console;
 
 namespace NewsGraph.Benchmarks.Subscriptions;
@@ -14,7 +15,7 @@ namespace NewsGraph.Benchmarks.Subscriptions;
 /// Issue 4's measurement. The server(s) run in this process (real composition root, Kestrel on loopback); the
 /// subscribers run in a child process, so this process's managed heap and working set are the server's (plus this
 /// benchmark's small bookkeeping) and each process has its own file-descriptor budget. Events are published one at a
-/// time through <see cref="ArticlePublishing"/> and the next one only after every subscriber has the previous one (or
+/// time through <see cref="ArticleWorkflow"/> (as an editor publishes) and the next one only after every subscriber has the previous one (or
 /// the delivery timeout passed), so each latency is one event's fan-out, not a queue of events.
 /// </summary>
 internal static class FanoutBenchmark
@@ -34,7 +35,7 @@ internal static class FanoutBenchmark
         try
         {
             await Catalogue.EnsureAsync(options.CataloguePath, options.Articles, seed: 42, reseed: false, ct);
-            Queue<int> articleIds = await CopyCatalogueAsync(options.CataloguePath, runDatabase, ct);
+            Queue<Draft> articleIds = await CopyCatalogueAsync(options.CataloguePath, runDatabase, ct);
 
             var settings = new List<string>();
             if (options.Redis)
@@ -87,8 +88,12 @@ internal static class FanoutBenchmark
         }
     }
 
-    /// <summary>Copies the catalogue (SQLite backup API) so that publishing never changes the reusable file; returns article ids, drafts first.</summary>
-    private static async Task<Queue<int>> CopyCatalogueAsync(string catalogue, string copy, CancellationToken ct)
+    /// <summary>
+    /// Copies the catalogue (SQLite backup API) so that publishing never changes the reusable file, and makes the copy's
+    /// published articles drafts again: the workflow publishes drafts only, and every event should be a real
+    /// publication. Returns the drafts to publish; archived articles cannot be published and are left out.
+    /// </summary>
+    private static async Task<Queue<Draft>> CopyCatalogueAsync(string catalogue, string copy, CancellationToken ct)
     {
         await using (var source = new SqliteConnection(Catalogue.ConnectionString(catalogue)))
         await using (var target = new SqliteConnection(Catalogue.ConnectionString(copy)))
@@ -98,26 +103,31 @@ internal static class FanoutBenchmark
             source.BackupDatabase(target);
         }
 
-        var ids = new Queue<int>();
+        var drafts = new Queue<Draft>();
         await using var connection = new SqliteConnection(Catalogue.ConnectionString(copy));
         await connection.OpenAsync(ct);
+        await using (SqliteCommand unpublish = connection.CreateCommand())
+        {
+            unpublish.CommandText = $"UPDATE Articles SET Status = {(int)ArticleStatus.Draft} WHERE Status = {(int)ArticleStatus.Published}";
+            await unpublish.ExecuteNonQueryAsync(ct);
+        }
+
         await using SqliteCommand command = connection.CreateCommand();
-        // Drafts first: publishing one is the real thing. Published ones follow (re-publishing emits the same event).
-        command.CommandText = "SELECT Id FROM Articles ORDER BY CASE WHEN Status = 1 THEN 1 ELSE 0 END, Id";
+        command.CommandText = $"SELECT Id, Version FROM Articles WHERE Status = {(int)ArticleStatus.Draft} ORDER BY Id";
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            ids.Enqueue(reader.GetInt32(0));
+            drafts.Enqueue(new Draft(reader.GetInt32(0), reader.GetInt32(1)));
         }
 
-        return ids;
+        return drafts;
     }
 
     private static async Task<ScenarioResult> RunScenarioAsync(
-        FanoutOptions options, List<Instance> servers, int subscribers, Queue<int> articleIds, CancellationToken ct)
+        FanoutOptions options, List<Instance> servers, int subscribers, Queue<Draft> articleIds, CancellationToken ct)
     {
         Instance publisher = servers[0];
-        ArticlePublishing publishing = publisher.Server.Services.GetRequiredService<ArticlePublishing>();
+        ArticleWorkflow publishing = publisher.Server.Services.GetRequiredService<ArticleWorkflow>();
         MemorySample before = await MemorySample.TakeAsync();
 
         var stopwatch = Stopwatch.StartNew();
@@ -146,13 +156,13 @@ internal static class FanoutBenchmark
         var eventsClock = Stopwatch.StartNew();
         for (int e = 0; e < options.Events; e++)
         {
-            int id = articleIds.Dequeue();
-            string globalId = NodeId.Encode(ArticleType.TypeName, id);
+            Draft draft = articleIds.Dequeue();
+            string globalId = NodeId.Encode(ArticleType.TypeName, draft.Id);
             long start = Stopwatch.GetTimestamp();
             SqlCommandCounter.InPublisher = true;
             try
             {
-                await publishing.PublishAsync(id, isBreaking: false, ct);
+                await PublishAsync(publishing, draft, ct);
             }
             finally
             {
@@ -203,16 +213,25 @@ internal static class FanoutBenchmark
         }
     }
 
+    private static async Task PublishAsync(ArticleWorkflow workflow, Draft draft, CancellationToken ct)
+    {
+        var result = await workflow.PublishAsync(NodeReference.For(ArticleType.TypeName, draft.Id), draft.Version, isBreaking: false, ct);
+        if (result.Errors is { } errors)
+        {
+            throw new InvalidOperationException($"Article {draft.Id} was not published: {string.Join("; ", errors.Select(e => e.Message))}");
+        }
+    }
+
     /// <summary>graphql-transport-ws has no "subscribed" acknowledgement: publishes warm-up articles until one reaches every client.</summary>
-    private static async Task<int> WarmUpAsync(FanoutOptions options, ArticlePublishing publishing, Queue<int> articleIds, ClientProcess clients, CancellationToken ct)
+    private static async Task<int> WarmUpAsync(FanoutOptions options, ArticleWorkflow publishing, Queue<Draft> articleIds, ClientProcess clients, CancellationToken ct)
     {
         int warmups = 0;
         while (warmups < 20)
         {
-            int id = articleIds.Dequeue();
+            Draft draft = articleIds.Dequeue();
             warmups++;
-            await publishing.PublishAsync(id, isBreaking: false, ct);
-            if (await clients.WaitForAsync("ALL " + NodeId.Encode(ArticleType.TypeName, id), TimeSpan.FromSeconds(5) + options.DeliveryTimeout, ct) is not null)
+            await PublishAsync(publishing, draft, ct);
+            if (await clients.WaitForAsync("ALL " + NodeId.Encode(ArticleType.TypeName, draft.Id), TimeSpan.FromSeconds(5) + options.DeliveryTimeout, ct) is not null)
             {
                 return warmups;
             }
@@ -247,7 +266,7 @@ internal static class FanoutBenchmark
     /// same way and samples again; the difference divided by N/2 is the marginal memory per idle subscriber.
     /// </summary>
     private static async Task<Marginal?> MeasureMarginalAsync(
-        FanoutOptions options, List<Instance> servers, int subscribers, ArticlePublishing publishing, Queue<int> articleIds, CancellationToken ct)
+        FanoutOptions options, List<Instance> servers, int subscribers, ArticleWorkflow publishing, Queue<Draft> articleIds, CancellationToken ct)
     {
         int added = subscribers / 2;
         if (added < 100)
@@ -505,6 +524,9 @@ internal static class FanoutBenchmark
 
         public ValueTask DisposeAsync() => Server.DisposeAsync();
     }
+
+    /// <summary>A draft of the run's catalogue copy, with the version the workflow expects.</summary>
+    private readonly record struct Draft(int Id, int Version);
 
     private sealed record PublishedEvent(string GlobalId, long Start, long SendStart, long Returned);
 

@@ -10,7 +10,7 @@ namespace NewsGraph.Benchmarks.Subscriptions;
 /// <summary>
 /// Counts every SQL command (reader, non-query, scalar) one server instance sends while <see cref="Enabled"/>,
 /// split into the benchmark's own publishing calls (flagged with <see cref="InPublisher"/>, an async-local set
-/// around <c>ArticlePublishing.PublishAsync</c>) and everything else (the event feed's article load, per instance).
+/// around <c>ArticleWorkflow.PublishAsync</c>) and everything else (the event feed's article load, per instance).
 /// </summary>
 internal sealed class SqlCommandCounter : DbCommandInterceptor
 {

@@ -123,7 +123,6 @@ public static class NewsSchemaServiceCollectionExtensions
         });
         services.AddSingleton<CategoryHierarchy>();
         services.AddSingleton<ArticleEventsFeed>();
-        services.AddSingleton<ArticlePublishing>();
         services.AddSingleton<ArticleWorkflow>();
         services.AddSingleton<ArticleBodyRenderer>();
     }

@@ -90,7 +90,7 @@ public sealed class HealthEndpointTests
             TimeSpan.FromSeconds(60));
 
         var id = await SubscriptionProbe.ArticleIdAsync(server.Services, "swiss-bank-rescue-weekend");
-        await server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(id, isBreaking: true, CancellationToken.None);
+        await EditorWorkflow.PublishAsync(server.Services, id, isBreaking: true);
         Assert.Equal("swiss-bank-rescue-weekend", (string?)(await probe.NextArticleAsync("onBreakingNews"))["slug"]);
     }
 

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Articles;
 using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+using NewsGraph.Server.Tests.Subscriptions;
 
 namespace NewsGraph.Server.Tests.Mutations;
 
@@ -228,6 +232,26 @@ public sealed class ArticleMutationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_archived_article_cannot_be_published_through_the_mutation_or_the_workflow()
+    {
+        var archived = await ArchivedArticleAsync();
+        var id = NodeId.Encode(ArticleType.TypeName, archived.Id);
+        var services = _editor.Server.Services;
+        using var publications = await SubscriptionProbe.StartAsync(services, "subscription { onArticlePublished { slug } }");
+
+        AssertInvalidStatus(await StatusAsync("publishArticle", new { id, version = archived.Version, isBreaking = true }), "ARCHIVED");
+        var refused = await services.GetRequiredService<ArticleWorkflow>()
+            .PublishAsync(new NodeReference(id, archived.Id), archived.Version, isBreaking: true, CancellationToken.None);
+
+        Assert.Null(refused.Value);
+        Assert.Equal(ArticleStatus.Archived, Assert.IsType<InvalidStatusError>(Assert.Single(refused.Errors!)).Status);
+        Assert.Equal(archived, await ArchivedArticleAsync());
+        // Events arrive in order: had either refusal announced the archived article, it would come before this draft.
+        await EditorWorkflow.PublishAsync(services, await SubscriptionProbe.ArticleIdAsync(services, "draft-festival-preview"), isBreaking: false);
+        Assert.Equal("draft-festival-preview", (string?)(await publications.NextArticleAsync("onArticlePublished"))["slug"]);
+    }
+
+    [Fact]
     public async Task Delete_checks_the_version_and_removes_the_article()
     {
         var created = (await CreateAsync(new { title = "To delete", body = "b", authorId = _authorId, categoryId = _categoryId, tagIds = new[] { _tagId } }))["article"]!;
@@ -279,6 +303,10 @@ public sealed class ArticleMutationTests : IAsyncLifetime
         Assert.Equal(before, await _editor.DatabaseAsync(db => db.Articles.CountAsync()));
     }
 
+    private Task<ArchivedArticle> ArchivedArticleAsync() =>
+        _editor.DatabaseAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Archived).OrderBy(a => a.Id)
+            .Select(a => new ArchivedArticle(a.Id, a.Version, a.Status, a.PublishedAt, a.UpdatedAt)).FirstAsync());
+
     private static void AssertInvalidStatus(JsonObject payload, string status)
     {
         Assert.Null(payload["article"]);
@@ -294,4 +322,6 @@ public sealed class ArticleMutationTests : IAsyncLifetime
     private Task<JsonObject> StatusAsync(string field, object input) =>
         _editor.MutateAsync(field, char.ToUpperInvariant(field[0]) + field[1..] + "Input", input,
             $"{ArticleSelection} errors {{ __typename ... on Error {{ message }} {string.Join(' ', Unions[field].Select(u => ErrorFragments[u]))} }}");
+
+    private sealed record ArchivedArticle(int Id, int Version, ArticleStatus Status, DateTime? PublishedAt, DateTime UpdatedAt);
 }

@@ -13,8 +13,6 @@ public sealed class ArticleSubscriptionTests(ServerFixture fixture) : IClassFixt
 
     private IServiceProvider Services => fixture.Server.Services;
 
-    private ArticlePublishing Publishing => Services.GetRequiredService<ArticlePublishing>();
-
     [Fact]
     public async Task A_category_includes_its_subcategories_and_the_event_resolves_the_whole_selection()
     {
@@ -22,8 +20,8 @@ public sealed class ArticleSubscriptionTests(ServerFixture fixture) : IClassFixt
         var finance = await IdAsync("orsted-cuts-offshore-wind-outlook");
         var archive = await IdAsync("twitter-acquisition-completed");
 
-        Assert.True(await Publishing.PublishAsync(finance, isBreaking: false, CancellationToken.None));
-        Assert.True(await Publishing.PublishAsync(archive, isBreaking: false, CancellationToken.None));
+        await EditorWorkflow.PublishAsync(Services, finance, isBreaking: false);
+        await EditorWorkflow.PublishAsync(Services, archive, isBreaking: false);
 
         // Events arrive in order, so the Finance article would have come first had it passed the filter.
         var article = await news.NextArticleAsync("onArticlePublished");
@@ -39,8 +37,8 @@ public sealed class ArticleSubscriptionTests(ServerFixture fixture) : IClassFixt
     {
         using var probe = await SubscriptionProbe.StartAsync(Services, """subscription { onArticlePublished(authorSlug: "lukas-brenner") { slug author { slug } } }""");
 
-        await Publishing.PublishAsync(await IdAsync("payments-startup-raises-series-b"), isBreaking: false, CancellationToken.None);
-        await Publishing.PublishAsync(await IdAsync("central-bank-raises-rates-again"), isBreaking: false, CancellationToken.None);
+        await EditorWorkflow.PublishAsync(Services, await IdAsync("payments-startup-raises-series-b"), isBreaking: false);
+        await EditorWorkflow.PublishAsync(Services, await IdAsync("central-bank-raises-rates-again"), isBreaking: false);
 
         var article = await probe.NextArticleAsync("onArticlePublished");
         Assert.Equal("central-bank-raises-rates-again", (string?)article["slug"]);
@@ -52,8 +50,8 @@ public sealed class ArticleSubscriptionTests(ServerFixture fixture) : IClassFixt
     {
         using var probe = await SubscriptionProbe.StartAsync(Services, "subscription { onBreakingNews { slug isBreaking } }");
 
-        await Publishing.PublishAsync(await IdAsync("actor-opens-cafe-in-lisbon"), isBreaking: false, CancellationToken.None);
-        await Publishing.PublishAsync(await IdAsync("pop-star-announces-farewell-tour"), isBreaking: true, CancellationToken.None);
+        await EditorWorkflow.PublishAsync(Services, await IdAsync("actor-opens-cafe-in-lisbon"), isBreaking: false);
+        await EditorWorkflow.PublishAsync(Services, await IdAsync("pop-star-announces-farewell-tour"), isBreaking: true);
 
         var article = await probe.NextArticleAsync("onBreakingNews");
         Assert.Equal("pop-star-announces-farewell-tour", (string?)article["slug"]);
@@ -68,8 +66,8 @@ public sealed class ArticleSubscriptionTests(ServerFixture fixture) : IClassFixt
         using var probe = await SubscriptionProbe.StartAsync(
             Services, $$"""subscription { onArticleUpdated(id: "{{NodeId.Encode("Article", target)}}") { slug title } }""");
 
-        await Publishing.UpdateAsync(other, a => a.Title = "Another title", CancellationToken.None);
-        await Publishing.UpdateAsync(target, a => a.Title = "Royal Tour: Updated", CancellationToken.None);
+        await EditorWorkflow.RetitleAsync(Services, other, "Another title");
+        await EditorWorkflow.RetitleAsync(Services, target, "Royal Tour: Updated");
 
         var article = await probe.NextArticleAsync("onArticleUpdated");
         Assert.Equal("royal-couple-visit-caribbean", (string?)article["slug"]);
@@ -86,8 +84,10 @@ public sealed class ArticleSubscriptionTests(ServerFixture fixture) : IClassFixt
         using var publications = await SubscriptionProbe.StartAsync(Services, "subscription { onArticlePublished { slug status } }");
         var events = Services.GetRequiredService<ITopicEventSender>();
 
-        // A change to the draft, and a publication event naming the draft (as a misbehaving CMS could send).
-        await Publishing.UpdateAsync(draft, a => a.Title = "Still a draft", CancellationToken.None);
+        // A change to the draft (the workflow announces none), and update and publication events naming the draft
+        // (as a misbehaving CMS could send).
+        await EditorWorkflow.RetitleAsync(Services, draft, "Still a draft");
+        await events.SendAsync(ArticleEvents.UpdatedTopic, new ArticleUpdated(draft, false, DateTime.UtcNow));
         await events.SendAsync(ArticleEvents.PublishedTopic, new ArticlePublished(draft, true, DateTime.UtcNow));
         await events.SendAsync(ArticleEvents.PublishedTopic, new ArticlePublished(published, false, DateTime.UtcNow));
 

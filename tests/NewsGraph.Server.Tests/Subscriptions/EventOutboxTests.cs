@@ -73,18 +73,18 @@ public sealed class EventOutboxTests
         {
             await using var b = await NewsGraphServer.StartAsync(settings);
             using var onB = await SubscriptionProbe.StartAsync(b.Services, "subscription { onArticlePublished { slug } }");
-            var id = await SubscriptionProbe.ArticleIdAsync(b.Services, "archived-election-live-blog");
+            var id = await SubscriptionProbe.ArticleIdAsync(b.Services, "draft-festival-preview");
 
             await using (var a = await NewsGraphServer.StartAsync(settings))
             {
                 await redis.StopAsync();
-                Assert.True(await a.Services.GetRequiredService<ArticlePublishing>().PublishAsync(id, isBreaking: false, CancellationToken.None));
+                await EditorWorkflow.PublishAsync(a.Services, id, isBreaking: false);
                 Assert.Equal(1, await OutboxCountAsync(a.Services));
             }
 
             // A is gone with its claim on the message; B takes it over once the claim expires and Redis is back.
             await redis.StartProcessAsync();
-            Assert.Equal("archived-election-live-blog", (string?)(await onB.NextArticleAsync("onArticlePublished", TimeSpan.FromSeconds(30)))["slug"]);
+            Assert.Equal("draft-festival-preview", (string?)(await onB.NextArticleAsync("onArticlePublished", TimeSpan.FromSeconds(30)))["slug"]);
             await Wait.UntilAsync(async () => await OutboxCountAsync(b.Services) == 0, "an empty outbox");
         }
         finally

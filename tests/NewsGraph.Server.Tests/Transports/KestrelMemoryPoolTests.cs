@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Memory;
 using NewsGraph.Server.Articles;
+using NewsGraph.Server.Tests.Subscriptions;
 using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Transports;
@@ -83,7 +84,7 @@ public sealed class KestrelMemoryPoolTests
     /// <summary>Publishes the article once; every client (all subscribed, see the caller) must receive it.</summary>
     private static async Task PublishAndReceiveEverywhereAsync(NewsGraphServer server, (int Id, string GlobalId) article, List<GraphQLWebSocketClient> clients)
     {
-        await server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(article.Id, isBreaking: false, CancellationToken.None);
+        await EditorWorkflow.PublishAsync(server.Services, article.Id, isBreaking: false);
         await Task.WhenAll(clients.Select(async client =>
         {
             var result = await client.ReceiveResultAsync("s");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Server.Articles;
 using NewsGraph.Server.Data;
+using NewsGraph.Server.Tests.Subscriptions;
 using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Transports;
@@ -98,8 +99,8 @@ public sealed class ManySubscriptionsTests
             .Select(a => new ArticleRef(a.Id, a.Slug))];
     }
 
-    private static Task<bool> PublishAsync(NewsGraphServer server, int articleId)
-        => server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(articleId, isBreaking: false, CancellationToken.None);
+    private static Task PublishAsync(NewsGraphServer server, int articleId)
+        => EditorWorkflow.PublishAsync(server.Services, articleId, isBreaking: false);
 
     /// <summary>The next result (its operation id and the published slug); null when none arrives within <paramref name="wait"/>.</summary>
     private static async Task<ResultRef?> TryReceiveResultAsync(GraphQLWebSocketClient client, TimeSpan wait)

@@ -4,13 +4,14 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Server.Articles;
 using NewsGraph.Server.Tests.EndToEnd;
+using NewsGraph.Server.Tests.Subscriptions;
 using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Transports;
 
 /// <summary>
 /// The news subscriptions through every transport against the real server: both WebSocket sub-protocols, SSE and the
-/// npm graphql-ws client; publications go through <see cref="ArticlePublishing"/> as the mutations will.
+/// npm graphql-ws client; publications go through the article workflow, as the mutations do.
 /// </summary>
 public sealed class SubscriptionTransportTests
 {
@@ -87,13 +88,12 @@ public sealed class SubscriptionTransportTests
         await using var server = await NewsGraphServer.StartAsync();
         var articles = await ArticlesAsync(server);
         var target = articles[2];
-        var publishing = server.Services.GetRequiredService<ArticlePublishing>();
 
         using var client = await TransportClient.ConnectAsync(server.BaseAddress, protocol);
         await client.SubscribeAsync("u", "subscription($id: ID!) { onArticleUpdated(id: $id) { id title } }", new JsonObject { ["id"] = target.GlobalId });
         await server.WaitForUpdateSubscribersAsync(1);
-        await publishing.UpdateAsync(articles[3].Id, a => a.Title += "!", CancellationToken.None);
-        await publishing.UpdateAsync(target.Id, a => a.Title = "Updated", CancellationToken.None);
+        await EditorWorkflow.RetitleAsync(server.Services, articles[3].Id, "Another title");
+        await EditorWorkflow.RetitleAsync(server.Services, target.Id, "Updated");
 
         // The first result is the followed article's: the other update was not for this subscription.
         var received = await client.ReceiveResultAsync("u");
@@ -173,8 +173,8 @@ public sealed class SubscriptionTransportTests
         return received;
     }
 
-    private static Task<bool> PublishAsync(NewsGraphServer server, int articleId, bool isBreaking)
-        => server.Services.GetRequiredService<ArticlePublishing>().PublishAsync(articleId, isBreaking, CancellationToken.None);
+    private static Task PublishAsync(NewsGraphServer server, int articleId, bool isBreaking)
+        => EditorWorkflow.PublishAsync(server.Services, articleId, isBreaking);
 
     private static async Task<List<PublishedArticle>> ArticlesAsync(NewsGraphServer server)
     {
