@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NewsGraph.GraphQL.Mutations;
-using NewsGraph.GraphQL.Outbox;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Schema;
@@ -12,10 +11,10 @@ namespace NewsGraph.Server.Articles;
 /// its rules hold everywhere. Drafts can be published, published articles unpublished, anything not archived archived;
 /// archived articles are read-only. The slug follows the title until the first publication, then never changes. Each
 /// change is one unit of work guarded by the article's version (of two editors holding the same version exactly one
-/// wins), and a change readers should hear of is announced in that same unit of work. Domain errors come back as
-/// values and write nothing.
+/// wins); the unit of work announces what readers should hear of (<see cref="ArticleAnnouncements"/>). Domain errors
+/// come back as values and write nothing.
 /// </summary>
-public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, TopicEventOutbox outbox, TimeProvider clock)
+public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, TimeProvider clock)
 {
     /// <summary>Creates a draft.</summary>
     public async Task<MutationResult<Article>> CreateAsync(ArticleDraft draft, CancellationToken cancellationToken)
@@ -298,18 +297,14 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
             return MutationResult<Article>.Failure(Conflict(article.Version));
         }
 
-        var wasPublished = article.Status == ArticleStatus.Published;
         if (await change(db, article) is { Count: > 0 } errors)
         {
             return MutationResult<Article>.Failure(errors);
         }
 
-        var announced = false;
         if (db.Entry(article).State != EntityState.Deleted)
         {
-            var now = Now();
-            article.UpdatedAt = now;
-            announced = Announce(db, article, wasPublished, now);
+            article.UpdatedAt = Now();
         }
 
         try
@@ -325,36 +320,8 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
             return MutationResult<Article>.Failure(SlugTaken(article.Slug));
         }
 
-        if (announced)
-        {
-            outbox.Notify();
-        }
-
         LoadedArticleGraphs.MarkLoaded(article);
         return article;
-    }
-
-    /// <summary>
-    /// Adds the announcement of a change readers should hear of to the unit of work (the event outbox), so both
-    /// commit or neither does: a publication, or a change of an article that was and stays published.
-    /// </summary>
-    private bool Announce(NewsDbContext db, Article article, bool wasPublished, DateTime occurredAt)
-    {
-        if (article.Status != ArticleStatus.Published)
-        {
-            return false;
-        }
-
-        if (wasPublished)
-        {
-            outbox.Enqueue(db, ArticleEvents.UpdatedTopic, new ArticleUpdated(article.Id, article.IsBreaking, occurredAt));
-        }
-        else
-        {
-            outbox.Enqueue(db, ArticleEvents.PublishedTopic, new ArticlePublished(article.Id, article.IsBreaking, occurredAt));
-        }
-
-        return true;
     }
 
     private async Task<MutationResult<Article>> ConflictOrNotFoundAsync(NodeReference articleId, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsGraph.GraphQL.Authorization;
 using NewsGraph.GraphQL.Data.Paging;
@@ -124,6 +125,8 @@ public static class NewsSchemaServiceCollectionExtensions
         services.AddSingleton<CategoryHierarchy>();
         services.AddSingleton<ArticleEventsFeed>();
         services.AddSingleton<ArticleWorkflow>();
+        // Every saved article change that readers should hear of goes into the outbox with it.
+        services.AddSingleton<IInterceptor, ArticleAnnouncements>();
         services.AddSingleton<ArticleBodyRenderer>();
     }
 

@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.GraphQL.Subscriptions;
 using NewsGraph.Server.Articles;
+using NewsGraph.Server.Data;
 using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Subscriptions;
@@ -94,6 +96,24 @@ public sealed class ArticleSubscriptionTests(ServerFixture fixture) : IClassFixt
         var article = await publications.NextArticleAsync("onArticlePublished");
         Assert.Equal("inflation-hits-7-5-percent-in-q3", (string?)article["slug"]);
         Assert.False(updates.TryPeek(out _));
+    }
+
+    [Fact]
+    public async Task The_unit_of_work_announces_a_change_saved_without_the_workflow()
+    {
+        var id = await IdAsync("heatwave-health-warning");
+        using var updates = await SubscriptionProbe.StartAsync(
+            Services, $$"""subscription { onArticleUpdated(id: "{{NodeId.Encode("Article", id)}}") { title } }""");
+
+        // What a future writer that knows nothing of events would do.
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync())
+        {
+            var article = await db.Articles.AsTracking().SingleAsync(a => a.Id == id);
+            article.Title = "Saved straight through EF Core";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("Saved straight through EF Core", (string?)(await updates.NextArticleAsync("onArticleUpdated"))["title"]);
     }
 
     [Fact]
