@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -13,12 +14,14 @@ public static class MutationFieldBuilderExtensions
 {
     private const string InputArgument = "input";
 
+    /// <summary>A mutation whose input the resolver reads by field name (<see cref="MutationInput"/>).</summary>
     /// <param name="root">The mutation root type.</param>
     /// <param name="name">The field name, e.g. <c>createArticle</c>; the types are named after it.</param>
     /// <param name="payloadField">The payload's object field, e.g. <c>article</c>.</param>
     /// <param name="configureInput">Adds the fields of <c>XyzInput</c>.</param>
     /// <param name="errorTypes">Object graph types deriving from <see cref="ErrorGraphType{TError}"/>; none means no <c>errors</c> field.</param>
     /// <param name="resolve">Performs the mutation; domain errors come back in the result, not as exceptions.</param>
+    /// <param name="description">The field's description.</param>
     public static FieldType AddMutationField<TObjectGraphType, TObject>(
         this ObjectGraphType root,
         string name,
@@ -30,17 +33,63 @@ public static class MutationFieldBuilderExtensions
         where TObjectGraphType : IGraphType
         where TObject : class
     {
+        ArgumentNullException.ThrowIfNull(configureInput);
+        ArgumentNullException.ThrowIfNull(resolve);
+        var input = new InputObjectGraphType();
+        configureInput(input);
+        return AddField<TObjectGraphType, TObject>(root, name, payloadField, input, errorTypes, description, async ctx =>
+        {
+            var fields = ctx.GetArgument<Dictionary<string, object?>>(InputArgument);
+            return await resolve(ctx, new MutationInput(fields)).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>
+    /// A mutation whose input is bound to <typeparamref name="TInput"/> by <typeparamref name="TInputGraphType"/>
+    /// (which declares its fields; the builder names it <c>XyzInput</c> after the field, so one input type can serve
+    /// several fields).
+    /// </summary>
+    /// <param name="root">The mutation root type.</param>
+    /// <param name="name">The field name, e.g. <c>createArticle</c>; the types are named after it.</param>
+    /// <param name="payloadField">The payload's object field, e.g. <c>article</c>.</param>
+    /// <param name="errorTypes">Object graph types deriving from <see cref="ErrorGraphType{TError}"/>; none means no <c>errors</c> field.</param>
+    /// <param name="resolve">Performs the mutation; domain errors come back in the result, not as exceptions.</param>
+    /// <param name="description">The field's description.</param>
+    public static FieldType AddMutationField<TObjectGraphType, TObject, TInputGraphType, TInput>(
+        this ObjectGraphType root,
+        string name,
+        string payloadField,
+        IReadOnlyList<Type> errorTypes,
+        Func<IResolveFieldContext, TInput, Task<MutationResult<TObject>>> resolve,
+        string? description = null)
+        where TObjectGraphType : IGraphType
+        where TObject : class
+        where TInputGraphType : InputObjectGraphType<TInput>, new()
+    {
+        ArgumentNullException.ThrowIfNull(resolve);
+        return AddField<TObjectGraphType, TObject>(root, name, payloadField, new TInputGraphType(), errorTypes, description, async ctx =>
+            await resolve(ctx, ctx.GetArgument<TInput>(InputArgument)).ConfigureAwait(false));
+    }
+
+    [SuppressMessage("Performance", "CA1859", Justification = "Typed inputs are InputObjectGraphType<T>, which InputObjectGraphType is not.")]
+    private static FieldType AddField<TObjectGraphType, TObject>(
+        ObjectGraphType root,
+        string name,
+        string payloadField,
+        IInputObjectGraphType input,
+        IReadOnlyList<Type> errorTypes,
+        string? description,
+        Func<IResolveFieldContext, Task<MutationResult<TObject>>> resolve)
+        where TObjectGraphType : IGraphType
+        where TObject : class
+    {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(payloadField);
-        ArgumentNullException.ThrowIfNull(configureInput);
         ArgumentNullException.ThrowIfNull(errorTypes);
-        ArgumentNullException.ThrowIfNull(resolve);
 
         var typePrefix = char.ToUpperInvariant(name[0]) + name[1..];
-
-        var input = new InputObjectGraphType { Name = typePrefix + "Input" };
-        configureInput(input);
+        input.Name = typePrefix + "Input";
 
         var payload = new ObjectGraphType<MutationResult<TObject>> { Name = typePrefix + "Payload" };
         payload.Field<TObjectGraphType, TObject>(payloadField).Resolve(ctx => ctx.Source.Value);
@@ -66,11 +115,7 @@ public static class MutationFieldBuilderExtensions
             Description = description,
             ResolvedType = new NonNullGraphType(payload),
             Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(input)) { Name = InputArgument }),
-            Resolver = new FuncFieldResolver<object?>(async ctx =>
-            {
-                var fields = ctx.GetArgument<Dictionary<string, object?>>(InputArgument);
-                return await resolve(ctx, new MutationInput(fields)).ConfigureAwait(false);
-            }),
+            Resolver = new FuncFieldResolver<object?>(async ctx => await resolve(ctx).ConfigureAwait(false)),
         };
         root.AddField(field);
         return field;
