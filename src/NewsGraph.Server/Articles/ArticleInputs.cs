@@ -1,45 +1,144 @@
+using GraphQL;
 using GraphQL.Types;
+using NewsGraph.GraphQL.Mutations;
 
 namespace NewsGraph.Server.Articles;
 
-/// <summary>The fields of the article mutations' input types (<c>CreateArticleInput</c>, <c>UpdateArticleInput</c>, ...).</summary>
-internal static class ArticleInputs
+// The typed inputs of the article mutations (ArticleMutations), each a record and the input type that binds it.
+
+/// <summary>The input of <c>createArticle</c>.</summary>
+public sealed record CreateArticleInput
 {
-    public static void Create(InputObjectGraphType input)
+    public required string Title { get; init; }
+
+    public string? Summary { get; init; }
+
+    public required string Body { get; init; }
+
+    public required string AuthorId { get; init; }
+
+    public required string CategoryId { get; init; }
+
+    public IReadOnlyList<string>? TagIds { get; init; }
+
+    public string? HeroImageUrl { get; init; }
+
+    public string? CanonicalUrl { get; init; }
+
+    public string? Slug { get; init; }
+}
+
+public sealed class CreateArticleInputType : InputObjectGraphType<CreateArticleInput>
+{
+    public CreateArticleInputType()
     {
-        input.Field<NonNullGraphType<StringGraphType>>("title").Description("At most 300 characters.");
-        input.Field<StringGraphType>("summary").Description("The standfirst; at most 1,000 characters.");
-        input.Field<NonNullGraphType<StringGraphType>>("body").Description("Markdown; at most 200,000 characters. Raw HTML is shown as text.");
-        input.Field<NonNullGraphType<IdGraphType>>("authorId");
-        input.Field<NonNullGraphType<IdGraphType>>("categoryId");
-        input.Field<ListGraphType<NonNullGraphType<IdGraphType>>>("tagIds");
-        input.Field<StringGraphType>("heroImageUrl").Description("An absolute http(s) URL.");
-        input.Field<StringGraphType>("canonicalUrl").Description("An absolute http(s) URL.");
-        input.Field<StringGraphType>("slug").Description("Generated from the title when left out (made unique with -2, -3, ...).");
+        Field<NonNullGraphType<StringGraphType>>("title").Description("At most 300 characters.");
+        Field<StringGraphType>("summary").Description("The standfirst; at most 1,000 characters.");
+        Field<NonNullGraphType<StringGraphType>>("body").Description("Markdown; at most 200,000 characters. Raw HTML is shown as text.");
+        Field<NonNullGraphType<IdGraphType>>("authorId");
+        Field<NonNullGraphType<IdGraphType>>("categoryId");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("tagIds");
+        Field<StringGraphType>("heroImageUrl").Description("An absolute http(s) URL.");
+        Field<StringGraphType>("canonicalUrl").Description("An absolute http(s) URL.");
+        Field<StringGraphType>("slug").Description("Generated from the title when left out (made unique with -2, -3, ...).");
+    }
+}
+
+/// <summary>The input of <c>updateArticle</c>: a field left out stays as it is, one sent as null is removed (or refused).</summary>
+public sealed record UpdateArticleInput
+{
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+
+    public Optional<string?> Title { get; init; }
+
+    public Optional<string?> Summary { get; init; }
+
+    public Optional<string?> Body { get; init; }
+
+    public Optional<string?> AuthorId { get; init; }
+
+    public Optional<string?> CategoryId { get; init; }
+
+    /// <summary>Null (left out or sent as null) leaves the tags as they are.</summary>
+    public IReadOnlyList<string>? TagIds { get; init; }
+
+    public Optional<string?> HeroImageUrl { get; init; }
+
+    public Optional<string?> CanonicalUrl { get; init; }
+}
+
+public sealed class UpdateArticleInputType : InputObjectGraphType<UpdateArticleInput>
+{
+    public UpdateArticleInputType()
+    {
+        ArticleVersionInputType.AddIdAndVersion(this);
+        Field<StringGraphType>("title").Description("Left out: unchanged. While the article has never been published, the slug follows the title.");
+        Field<StringGraphType>("summary").Description("Left out: unchanged; null removes the summary.");
+        Field<StringGraphType>("body").Description("Left out: unchanged. Word count and reading time follow the body.");
+        Field<IdGraphType>("authorId");
+        Field<IdGraphType>("categoryId");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("tagIds").Description("Left out: unchanged; the list replaces all tags.");
+        Field<StringGraphType>("heroImageUrl").Description("Left out: unchanged; null removes it.");
+        Field<StringGraphType>("canonicalUrl").Description("Left out: unchanged; null removes it.");
     }
 
-    public static void Update(InputObjectGraphType input)
+    // Left out and null mean different things here, which the default binding (to plain properties) cannot tell apart.
+    public override object ParseDictionary(IDictionary<string, object?> value)
     {
-        IdAndVersion(input);
-        input.Field<StringGraphType>("title").Description("Left out: unchanged. While the article has never been published, the slug follows the title.");
-        input.Field<StringGraphType>("summary").Description("Left out: unchanged; null removes the summary.");
-        input.Field<StringGraphType>("body").Description("Left out: unchanged. Word count and reading time follow the body.");
-        input.Field<IdGraphType>("authorId");
-        input.Field<IdGraphType>("categoryId");
-        input.Field<ListGraphType<NonNullGraphType<IdGraphType>>>("tagIds").Description("Left out: unchanged; the list replaces all tags.");
-        input.Field<StringGraphType>("heroImageUrl").Description("Left out: unchanged; null removes it.");
-        input.Field<StringGraphType>("canonicalUrl").Description("Left out: unchanged; null removes it.");
+        ArgumentNullException.ThrowIfNull(value);
+        return new UpdateArticleInput
+        {
+            Id = ValueConverter.ConvertTo<string>(value["id"])!,
+            Version = ValueConverter.ConvertTo<int>(value["version"]),
+            Title = Optional<string?>.From(value, "title"),
+            Summary = Optional<string?>.From(value, "summary"),
+            Body = Optional<string?>.From(value, "body"),
+            AuthorId = Optional<string?>.From(value, "authorId"),
+            CategoryId = Optional<string?>.From(value, "categoryId"),
+            TagIds = value.TryGetValue("tagIds", out var tagIds) && tagIds is IEnumerable<object?> ids ? [.. ids.Select(id => ValueConverter.ConvertTo<string>(id)!)] : null,
+            HeroImageUrl = Optional<string?>.From(value, "heroImageUrl"),
+            CanonicalUrl = Optional<string?>.From(value, "canonicalUrl"),
+        };
     }
+}
 
-    public static void Publish(InputObjectGraphType input)
+/// <summary>The input of <c>publishArticle</c>.</summary>
+public sealed record PublishArticleInput
+{
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+
+    public bool IsBreaking { get; init; }
+}
+
+public sealed class PublishArticleInputType : InputObjectGraphType<PublishArticleInput>
+{
+    public PublishArticleInputType()
     {
-        IdAndVersion(input);
-        input.Field<NonNullGraphType<BooleanGraphType>>("isBreaking")
+        ArticleVersionInputType.AddIdAndVersion(this);
+        Field<NonNullGraphType<BooleanGraphType>>("isBreaking")
             .Description("Announce the article as breaking news (`onBreakingNews`).")
             .DefaultValue(false);
     }
+}
 
-    public static void IdAndVersion(InputObjectGraphType input)
+/// <summary>The article and the version the editor read: the input of <c>unpublishArticle</c>, <c>archiveArticle</c> and <c>deleteArticle</c>.</summary>
+public sealed record ArticleVersionInput
+{
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+}
+
+public sealed class ArticleVersionInputType : InputObjectGraphType<ArticleVersionInput>
+{
+    public ArticleVersionInputType() => AddIdAndVersion(this);
+
+    /// <summary>The first fields of every input that changes an existing article.</summary>
+    internal static void AddIdAndVersion<TInput>(InputObjectGraphType<TInput> input)
     {
         input.Field<NonNullGraphType<IdGraphType>>("id");
         input.Field<NonNullGraphType<IntGraphType>>("version").Description("The `version` you read; a stale one is a ConcurrencyConflictError.");

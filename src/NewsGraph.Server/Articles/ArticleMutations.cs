@@ -24,84 +24,60 @@ internal static class ArticleMutations
 
     public static void AddTo(ObjectGraphType mutation)
     {
-        mutation.AddMutationField<ArticleType, Article>("createArticle", "article", ArticleInputs.Create, CreateErrors, CreateAsync,
+        mutation.AddMutationField<ArticleType, Article, CreateArticleInputType, CreateArticleInput>("createArticle", "article", CreateErrors, CreateAsync,
             "Creates a draft. Readers see it only once it is published.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<ArticleType, Article>("updateArticle", "article", ArticleInputs.Update, UpdateErrors, UpdateAsync,
+        mutation.AddMutationField<ArticleType, Article, UpdateArticleInputType, UpdateArticleInput>("updateArticle", "article", UpdateErrors, UpdateAsync,
             "Changes a draft or a published article; subscribers of a published article get `onArticleUpdated`.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<ArticleType, Article>("publishArticle", "article", ArticleInputs.Publish, StatusErrors,
-            PublishAsync,
+        mutation.AddMutationField<ArticleType, Article, PublishArticleInputType, PublishArticleInput>("publishArticle", "article", StatusErrors,
+            (ctx, input) => Workflow(ctx).PublishAsync(Article(input.Id), input.Version, input.IsBreaking, ctx.CancellationToken),
             "Publishes a draft (sets `publishedAt` on first publication) and announces it on `onArticlePublished`.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<ArticleType, Article>("unpublishArticle", "article", ArticleInputs.IdAndVersion, StatusErrors,
-            UnpublishAsync,
+        mutation.AddMutationField<ArticleType, Article, ArticleVersionInputType, ArticleVersionInput>("unpublishArticle", "article", StatusErrors,
+            (ctx, input) => Workflow(ctx).UnpublishAsync(Article(input.Id), input.Version, ctx.CancellationToken),
             "Takes a published article back to draft; it keeps its slug and first publication date.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<ArticleType, Article>("archiveArticle", "article", ArticleInputs.IdAndVersion, StatusErrors,
-            ArchiveAsync,
+        mutation.AddMutationField<ArticleType, Article, ArticleVersionInputType, ArticleVersionInput>("archiveArticle", "article", StatusErrors,
+            (ctx, input) => Workflow(ctx).ArchiveAsync(Article(input.Id), input.Version, ctx.CancellationToken),
             "Withdraws an article from readers for good; archived articles cannot be edited or published.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<ArticleType, Article>("deleteArticle", "article", ArticleInputs.IdAndVersion, DeleteErrors, DeleteAsync,
+        mutation.AddMutationField<ArticleType, Article, ArticleVersionInputType, ArticleVersionInput>("deleteArticle", "article", DeleteErrors,
+            (ctx, input) => Workflow(ctx).DeleteAsync(Article(input.Id), input.Version, ctx.CancellationToken),
             "Deletes an article; the payload holds the article as it was.").AuthorizeWithRoles(EditorRoles.All);
     }
 
-    private static Task<MutationResult<Article>> CreateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static Task<MutationResult<Article>> CreateAsync(IResolveFieldContext ctx, CreateArticleInput input)
     {
         var draft = new ArticleDraft(
-            Title: input.GetString("title")!,
-            Body: input.GetString("body")!,
-            Author: NodeReference.Decode(input.GetString("authorId")!, AuthorType.TypeName),
-            Category: NodeReference.Decode(input.GetString("categoryId")!, CategoryType.TypeName),
-            Tags: NodeReference.DecodeAll(input.GetStrings("tagIds"), TagType.TypeName),
-            Summary: input.GetString("summary"),
-            Slug: input.GetString("slug"),
-            HeroImageUrl: input.GetString("heroImageUrl"),
-            CanonicalUrl: input.GetString("canonicalUrl"));
+            Title: input.Title,
+            Body: input.Body,
+            Author: NodeReference.Decode(input.AuthorId, AuthorType.TypeName),
+            Category: NodeReference.Decode(input.CategoryId, CategoryType.TypeName),
+            Tags: NodeReference.DecodeAll(input.TagIds, TagType.TypeName),
+            Summary: input.Summary,
+            Slug: input.Slug,
+            HeroImageUrl: input.HeroImageUrl,
+            CanonicalUrl: input.CanonicalUrl);
         return Workflow(ctx).CreateAsync(draft, ctx.CancellationToken);
     }
 
-    private static Task<MutationResult<Article>> UpdateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static Task<MutationResult<Article>> UpdateAsync(IResolveFieldContext ctx, UpdateArticleInput input)
     {
-        var (id, version) = IdAndVersion(input);
+        var id = Article(input.Id);
         var changes = new ArticleChanges
         {
-            Author = ReadOptional(input, "authorId", globalId => NodeReference.DecodeOptional(globalId, AuthorType.TypeName)),
-            Category = ReadOptional(input, "categoryId", globalId => NodeReference.DecodeOptional(globalId, CategoryType.TypeName)),
-            Tags = NodeReference.DecodeAll(input.GetStrings("tagIds"), TagType.TypeName),
-            Title = ReadOptional(input, "title", text => text),
-            Body = ReadOptional(input, "body", text => text),
-            Summary = ReadOptional(input, "summary", text => text),
-            HeroImageUrl = ReadOptional(input, "heroImageUrl", text => text),
-            CanonicalUrl = ReadOptional(input, "canonicalUrl", text => text),
+            Author = Decode(input.AuthorId, AuthorType.TypeName),
+            Category = Decode(input.CategoryId, CategoryType.TypeName),
+            Tags = NodeReference.DecodeAll(input.TagIds, TagType.TypeName),
+            Title = input.Title,
+            Body = input.Body,
+            Summary = input.Summary,
+            HeroImageUrl = input.HeroImageUrl,
+            CanonicalUrl = input.CanonicalUrl,
         };
-        return Workflow(ctx).UpdateAsync(id, version, changes, ctx.CancellationToken);
+        return Workflow(ctx).UpdateAsync(id, input.Version, changes, ctx.CancellationToken);
     }
 
-    private static Task<MutationResult<Article>> PublishAsync(IResolveFieldContext ctx, MutationInput input)
-    {
-        var (id, version) = IdAndVersion(input);
-        return Workflow(ctx).PublishAsync(id, version, input.GetBoolean("isBreaking") ?? false, ctx.CancellationToken);
-    }
+    private static NodeReference Article(string globalId) => NodeReference.Decode(globalId, ArticleType.TypeName);
 
-    private static Task<MutationResult<Article>> UnpublishAsync(IResolveFieldContext ctx, MutationInput input)
-    {
-        var (id, version) = IdAndVersion(input);
-        return Workflow(ctx).UnpublishAsync(id, version, ctx.CancellationToken);
-    }
-
-    private static Task<MutationResult<Article>> ArchiveAsync(IResolveFieldContext ctx, MutationInput input)
-    {
-        var (id, version) = IdAndVersion(input);
-        return Workflow(ctx).ArchiveAsync(id, version, ctx.CancellationToken);
-    }
-
-    private static Task<MutationResult<Article>> DeleteAsync(IResolveFieldContext ctx, MutationInput input)
-    {
-        var (id, version) = IdAndVersion(input);
-        return Workflow(ctx).DeleteAsync(id, version, ctx.CancellationToken);
-    }
-
-    private static (NodeReference Id, int Version) IdAndVersion(MutationInput input) =>
-        (NodeReference.Decode(input.GetString("id")!, ArticleType.TypeName), input.GetInt("version")!.Value);
-
-    private static Optional<T> ReadOptional<T>(MutationInput input, string name, Func<string?, T> convert) =>
-        input.IsSet(name) ? convert(input.GetString(name)) : Optional<T>.Unset;
+    private static Optional<NodeReference?> Decode(Optional<string?> globalId, string typeName) =>
+        globalId.HasValue ? NodeReference.DecodeOptional(globalId.Value, typeName) : Optional<NodeReference?>.Unset;
 
     private static ArticleWorkflow Workflow(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ArticleWorkflow>();
 }

@@ -232,6 +232,29 @@ public sealed class ArticleMutationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_tells_a_field_left_out_from_a_field_sent_as_null()
+    {
+        var created = (await CreateAsync(new
+        {
+            title = "Nulls",
+            body = "b",
+            summary = "A standfirst.",
+            heroImageUrl = "https://example.com/a.jpg",
+            authorId = _authorId,
+            categoryId = _categoryId,
+        }))["article"]!;
+        var id = (string)created["id"]!;
+
+        var required = await UpdateAsync(new { id, version = (int)created["version"]!, title = (string?)null, body = (string?)null, authorId = (string?)null, categoryId = (string?)null });
+        Assert.Equal(["title", "body", "authorId", "categoryId"], required["errors"]!.AsArray().Select(e => (string?)e!["field"]));
+
+        var removed = await UpdateAsync(new { id, version = (int)created["version"]!, summary = (string?)null });
+        Assert.Null(removed["errors"]);
+        var stored = await _editor.DatabaseAsync(db => db.Articles.Where(a => a.Slug == "nulls").Select(a => new { a.Title, a.Summary, a.HeroImageUrl }).SingleAsync());
+        Assert.Equal(new { Title = "Nulls", Summary = (string?)null, HeroImageUrl = (string?)"https://example.com/a.jpg" }, stored);
+    }
+
+    [Fact]
     public async Task An_archived_article_cannot_be_published_through_the_mutation_or_the_workflow()
     {
         var archived = await ArchivedArticleAsync();
