@@ -169,7 +169,10 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
     private async Task<Article?> LoadAsync(int articleId, bool includeUnpublished, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        db.IncludeUnpublished = includeUnpublished;
+        if (includeUnpublished)
+        {
+            db.WithUnpublished();
+        }
         var article = await db.Articles
             .Include(a => a.Author)
             .Include(a => a.Category)

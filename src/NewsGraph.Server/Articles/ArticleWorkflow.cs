@@ -376,12 +376,8 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
     }
 
     // Editors' work: drafts and archived articles are what it changes.
-    private async Task<NewsDbContext> CreateContextAsync(CancellationToken cancellationToken)
-    {
-        var db = await databases.CreateDbContextAsync(cancellationToken);
-        db.IncludeUnpublished = true;
-        return db;
-    }
+    private async Task<NewsDbContext> CreateContextAsync(CancellationToken cancellationToken) =>
+        (await databases.CreateDbContextAsync(cancellationToken)).WithUnpublished();
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

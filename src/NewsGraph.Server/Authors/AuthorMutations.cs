@@ -113,7 +113,7 @@ internal static class AuthorMutations
         var id = NodeId.DecodeInt(globalId, AuthorType.TypeName);
         await using var db = await ctx.CreateNewsDbContextAsync();
         // Drafts and archived articles count too: they would be orphaned just the same.
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         var author = await db.Authors.AsTracking().FirstOrDefaultAsync(a => a.Id == id, ctx.CancellationToken);
         if (author is null)
         {
@@ -147,7 +147,7 @@ internal static class AuthorMutations
     private static async Task<int> CountArticlesAfterRaceAsync(IResolveFieldContext ctx, int id)
     {
         await using var db = await ctx.CreateNewsDbContextAsync();
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         return await db.Articles.CountAsync(a => a.AuthorId == id, ctx.CancellationToken);
     }
 

@@ -189,7 +189,7 @@ internal static class CategoryMutations
         var id = NodeId.DecodeInt(globalId, CategoryType.TypeName);
         await using var db = await ctx.CreateNewsDbContextAsync();
         // Drafts and archived articles count too: they would be orphaned just the same.
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         var category = await db.Categories.AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken);
         if (category is null)
         {
@@ -211,7 +211,7 @@ internal static class CategoryMutations
         {
             // An article or subcategory was added between the check and the delete; the restricting key refused.
             await using var fresh = await ctx.CreateNewsDbContextAsync();
-            fresh.IncludeUnpublished = true;
+            fresh.WithUnpublished();
             return MutationResult<Category>.Failure(await NotEmptyAsync(fresh, category, ctx.CancellationToken)
                 ?? new CategoryNotEmptyError(0, 0, $"The category `{category.Slug}` is still in use."));
         }

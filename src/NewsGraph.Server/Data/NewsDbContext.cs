@@ -16,8 +16,8 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
     /// <summary>The name of the query filter that hides everything but published articles from readers.</summary>
     public const string PublishedOnlyFilter = "PublishedOnly";
 
-    // Every set below is what this context's user may read: published articles only, or everything with
-    // IncludeUnpublished — also through navigations (an author's articles, a tag's articles). Write through
+    // Every set below is what this context's user may read: published articles only, or everything after
+    // WithUnpublished() — also through navigations (an author's articles, a tag's articles). Write through
     // Add/AddRange or Set<T>().
 
     public IQueryable<Article> Articles => Visible(Set<Article>());
@@ -32,10 +32,21 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
     public IQueryable<ArticleTag> ArticleTags => Visible(Set<ArticleTag>());
 
     /// <summary>
-    /// False (readers): drafts and archived articles are invisible to every query, including
-    /// navigations and the join table. Editors set it to true on their own context instance.
+    /// False (readers, and every context as it comes from the factory): drafts and archived articles are invisible to
+    /// every query, including navigations and the join table. True only after <see cref="WithUnpublished"/>.
     /// </summary>
-    public bool IncludeUnpublished { get; set; }
+    public bool IncludeUnpublished { get; private set; }
+
+    /// <summary>
+    /// Shows this context drafts and archived articles too: for an editor's request (<c>RequestViewer</c> decides) or
+    /// for work that needs them whoever asks (the article workflow, the update feed). The one way to widen a context,
+    /// so every place that does is visible; it lasts until the context is disposed.
+    /// </summary>
+    public NewsDbContext WithUnpublished()
+    {
+        IncludeUnpublished = true;
+        return this;
+    }
 
     // Contexts are pooled (DataServiceCollectionExtensions): disposing one hands it to the next user, who must start
     // as a reader whatever the last one was. EF Core resets its own state; this is ours.

@@ -46,7 +46,7 @@ public static class NewsSchemaServiceCollectionExtensions
             {
                 if (options.RequestServices?.GetService<RequestViewer>() is { } viewer)
                 {
-                    viewer.User = options.User;
+                    viewer.Identify(options.User);
                 }
 
                 return await next(options);

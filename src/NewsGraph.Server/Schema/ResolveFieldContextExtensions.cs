@@ -16,7 +16,7 @@ internal static class ResolveFieldContextExtensions
     /// </summary>
     public static Task<NewsDbContext> CreateNewsDbContextAsync(this IResolveFieldContext context)
     {
-        RememberViewer(context);
+        IdentifyViewer(context);
         return context.RequestServices!.CreateNewsDbContextAsync(context.CancellationToken);
     }
 
@@ -27,8 +27,7 @@ internal static class ResolveFieldContextExtensions
     public static async Task<NewsDbContext> CreateNewsDbContextAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = await services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync(cancellationToken);
-        db.IncludeUnpublished = services.GetService<RequestViewer>()?.IncludeUnpublished ?? false;
-        return db;
+        return services.GetService<RequestViewer>()?.Show(db) ?? db;
     }
 
     /// <summary>Whether the current viewer may see unpublished articles (chooses, for example, the default order).</summary>
@@ -38,15 +37,11 @@ internal static class ResolveFieldContextExtensions
         where TLoader : notnull
     {
         // The loader runs later with the scope only; it must find the viewer there.
-        RememberViewer(context);
+        IdentifyViewer(context);
         return context.RequestServices!.GetRequiredService<TLoader>();
     }
 
-    private static void RememberViewer(IResolveFieldContext context)
-    {
-        if (context.RequestServices?.GetService<RequestViewer>() is { } viewer && !ReferenceEquals(viewer.User, context.User))
-        {
-            viewer.User = context.User;
-        }
-    }
+    // A subscription event's scope is created by the engine, with no execution start to identify its viewer.
+    private static void IdentifyViewer(IResolveFieldContext context) =>
+        context.RequestServices?.GetService<RequestViewer>()?.Identify(context.User);
 }

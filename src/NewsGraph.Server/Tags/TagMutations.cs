@@ -96,7 +96,7 @@ internal static class TagMutations
         var globalId = input.GetString("id")!;
         var id = NodeId.DecodeInt(globalId, TagType.TypeName);
         await using var db = await ctx.CreateNewsDbContextAsync();
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         var tag = await db.Tags.AsTracking().FirstOrDefaultAsync(t => t.Id == id, ctx.CancellationToken);
         if (tag is null)
         {

@@ -18,7 +18,7 @@ public sealed class PooledContextTests
         await using (var editor = await factory.CreateDbContextAsync())
         {
             editorsContext = editor;
-            editor.IncludeUnpublished = true;
+            editor.WithUnpublished();
             Assert.True(await editor.Articles.AnyAsync(a => a.Status == ArticleStatus.Draft));
         }
 

@@ -35,8 +35,7 @@ public sealed class TemporaryNewsDatabase : IAsyncDisposable
     public NewsDbContext CreateContext(bool includeUnpublished = false)
     {
         NewsDbContext db = _services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContext();
-        db.IncludeUnpublished = includeUnpublished;
-        return db;
+        return includeUnpublished ? db.WithUnpublished() : db;
     }
 
     public async ValueTask DisposeAsync()

@@ -18,7 +18,7 @@ internal static class Catalogue
     {
         var factory = server.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         return await db.Articles
             .Include(a => a.Author)
             .Include(a => a.Category).ThenInclude(c => c.Parent)

@@ -56,7 +56,7 @@ public sealed class EditorServer : IAsyncDisposable
     public async Task<T> DatabaseAsync<T>(Func<NewsDbContext, Task<T>> read)
     {
         await using var db = await Server.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         return await read(db);
     }
 

@@ -41,7 +41,7 @@ internal static class EditorWorkflow
     private static async Task<(ArticleStatus Status, int Version)> CurrentAsync(IServiceProvider services, int articleId)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         var article = await db.Articles.Where(a => a.Id == articleId).Select(a => new { a.Status, a.Version }).SingleAsync();
         return (article.Status, article.Version);
     }

@@ -91,7 +91,7 @@ internal sealed class SubscriptionProbe : IObserver<ExecutionResult>, IDisposabl
     public static async Task<int> ArticleIdAsync(IServiceProvider services, string slug)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        db.IncludeUnpublished = true;
+        db.WithUnpublished();
         return await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync();
     }
 }
