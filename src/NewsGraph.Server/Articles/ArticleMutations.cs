@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Mutations;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Authors;
@@ -15,14 +16,14 @@ namespace NewsGraph.Server.Articles;
 /// The article fields of the mutation root: create and edit drafts, publish, unpublish, archive and delete. Each
 /// resolver maps its input to a call of the <see cref="ArticleWorkflow"/>, which holds the rules.
 /// </summary>
-internal static class ArticleMutations
+internal sealed class ArticleMutations : IMutationFields
 {
     private static readonly Type[] CreateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType), typeof(NotFoundErrorType)];
     private static readonly Type[] UpdateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType), typeof(NotFoundErrorType), typeof(ConcurrencyConflictErrorType), typeof(InvalidStatusErrorType)];
     private static readonly Type[] StatusErrors = [typeof(NotFoundErrorType), typeof(ConcurrencyConflictErrorType), typeof(InvalidStatusErrorType)];
     private static readonly Type[] DeleteErrors = [typeof(NotFoundErrorType), typeof(ConcurrencyConflictErrorType)];
 
-    public static void AddTo(ObjectGraphType mutation)
+    public void AddTo(ObjectGraphType mutation)
     {
         mutation.AddMutationField<ArticleType, Article, CreateArticleInputType, CreateArticleInput>("createArticle", "article", CreateErrors, CreateAsync,
             "Creates a draft. Readers see it only once it is published.").AuthorizeWithRoles(EditorRoles.All);

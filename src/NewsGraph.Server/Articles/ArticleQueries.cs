@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Data.Paging;
-using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
@@ -10,9 +10,9 @@ using NewsGraph.Server.Schema;
 namespace NewsGraph.Server.Articles;
 
 /// <summary>The article fields of the query root.</summary>
-internal static class ArticleQueries
+internal sealed class ArticleQueries(ConnectionTypeRegistry connections) : IQueryFields
 {
-    public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
+    public void AddTo(ObjectGraphType query)
     {
         query.AddLookupFields<ArticleType, Article, ArticleByIdDataLoader, ArticleBySlugDataLoader>("article", ArticleType.TypeName, "an article");
 

@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.GraphQL.Subscriptions;
 using NewsGraph.Server.Categories;
@@ -10,9 +10,9 @@ using NewsGraph.Server.Schema;
 namespace NewsGraph.Server.Articles;
 
 /// <summary>The article fields of the subscription root. Each event is the article, loaded once per instance.</summary>
-public static class ArticleSubscriptions
+internal sealed class ArticleSubscriptions : ISubscriptionFields
 {
-    public static void AddTo(ObjectGraphType subscription)
+    public void AddTo(ObjectGraphType subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Mutations;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Data;
@@ -9,7 +10,7 @@ using NewsGraph.Server.Schema;
 namespace NewsGraph.Server.Authors;
 
 /// <summary>The author fields of the mutation root: create, edit (the slug stays) and delete authors without articles.</summary>
-internal static class AuthorMutations
+internal sealed class AuthorMutations : IMutationFields
 {
     /// <summary>A bio is a paragraph on the author page; the limit keeps it one and bounds every author payload.</summary>
     public const int BioMaxLength = 2_000;
@@ -18,7 +19,7 @@ internal static class AuthorMutations
     private static readonly Type[] UpdateErrors = [typeof(ValidationErrorType), typeof(NotFoundErrorType)];
     private static readonly Type[] DeleteErrors = [typeof(NotFoundErrorType), typeof(AuthorHasArticlesErrorType)];
 
-    public static void AddTo(ObjectGraphType mutation)
+    public void AddTo(ObjectGraphType mutation)
     {
         mutation.AddMutationField<AuthorType, Author>("createAuthor", "author", AuthorInputs.Create, CreateErrors, CreateAsync,
             "Creates an author.").AuthorizeWithRoles(EditorRoles.All);

@@ -1,16 +1,15 @@
-using GraphQL;
 using GraphQL.Types;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Data.Paging;
-using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Schema;
 
 namespace NewsGraph.Server.Authors;
 
-internal static class AuthorQueries
+internal sealed class AuthorQueries(ConnectionTypeRegistry connections) : IQueryFields
 {
-    public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
+    public void AddTo(ObjectGraphType query)
     {
         query.AddLookupFields<AuthorType, Author, AuthorByIdDataLoader, AuthorBySlugDataLoader>("author", AuthorType.TypeName, "an author");
 

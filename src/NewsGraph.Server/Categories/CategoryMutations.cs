@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Mutations;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Data;
@@ -12,7 +13,7 @@ namespace NewsGraph.Server.Categories;
 /// The category fields of the mutation root: create, edit and re-parent (never into its own subtree), and delete
 /// categories that are empty.
 /// </summary>
-internal static class CategoryMutations
+internal sealed class CategoryMutations : IMutationFields
 {
     private static readonly Type[] CreateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType), typeof(NotFoundErrorType)];
     private static readonly Type[] UpdateErrors = [typeof(ValidationErrorType), typeof(NotFoundErrorType), typeof(CategoryCycleErrorType)];
@@ -23,7 +24,7 @@ internal static class CategoryMutations
     // take turns; the tree is a navigation menu, edited rarely, so the wait costs nothing.
     private static readonly SemaphoreSlim HierarchyLock = new(1, 1);
 
-    public static void AddTo(ObjectGraphType mutation)
+    public void AddTo(ObjectGraphType mutation)
     {
         mutation.AddMutationField<CategoryType, Category>("createCategory", "category", CategoryInputs.Create, CreateErrors, InvalidatingHierarchy(CreateAsync),
             "Creates a category, top-level or under a parent.").AuthorizeWithRoles(EditorRoles.All);

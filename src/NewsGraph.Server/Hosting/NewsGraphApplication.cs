@@ -5,10 +5,14 @@ using NewsGraph.GraphQL.Memory;
 using NewsGraph.GraphQL.Security;
 using NewsGraph.GraphQL.Sse;
 using NewsGraph.GraphQL.WebSockets;
+using NewsGraph.Server.Articles;
 using NewsGraph.Server.Auth;
+using NewsGraph.Server.Authors;
+using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Health;
 using NewsGraph.Server.Schema;
+using NewsGraph.Server.Tags;
 
 namespace NewsGraph.Server.Hosting;
 
@@ -33,6 +37,8 @@ public static class NewsGraphApplication
         builder.Services.AddNewsData(builder.Configuration);
         builder.Services.AddHostedService<DatabaseInitializationService>();
         builder.Services.AddNewsSchema(builder.Configuration, builder.Environment);
+        // Each feature registers its root fields, loaders and node resolvers; this order is the order of the root fields.
+        builder.Services.AddArticles().AddAuthors().AddCategories().AddTags();
         builder.Services.AddNewsHealthChecks(builder.Configuration);
         builder.Services.AddGraphQLHttp();
         builder.Services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));

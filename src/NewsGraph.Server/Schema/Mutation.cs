@@ -1,23 +1,18 @@
 using GraphQL.Types;
-using NewsGraph.Server.Articles;
-using NewsGraph.Server.Authors;
-using NewsGraph.Server.Categories;
-using NewsGraph.Server.Tags;
+using NewsGraph.GraphQL.Composition;
 
 namespace NewsGraph.Server.Schema;
 
-/// <summary>
-/// The mutation root. Like <see cref="Query"/>, each feature folder contributes its own fields (Hot Chocolate's
-/// <c>[MutationType]</c> classes); this type only puts them together.
-/// </summary>
+/// <summary>The mutation root: the fields each feature registered (<see cref="IMutationFields"/>, in registration order).</summary>
 public sealed class Mutation : ObjectGraphType
 {
-    public Mutation()
+    public Mutation(IEnumerable<IMutationFields> features)
     {
+        ArgumentNullException.ThrowIfNull(features);
         Name = "Mutation";
-        ArticleMutations.AddTo(this);
-        AuthorMutations.AddTo(this);
-        CategoryMutations.AddTo(this);
-        TagMutations.AddTo(this);
+        foreach (var feature in features)
+        {
+            feature.AddTo(this);
+        }
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsGraph.GraphQL.Authorization;
 using NewsGraph.GraphQL.Data.Paging;
-using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Errors;
 using NewsGraph.GraphQL.Execution;
 using NewsGraph.GraphQL.Outbox;
@@ -18,16 +17,17 @@ using NewsGraph.GraphQL.Subscriptions;
 using NewsGraph.GraphQL.Types;
 using NewsGraph.Server.Articles;
 using NewsGraph.Server.Auth;
-using NewsGraph.Server.Authors;
 using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
-using NewsGraph.Server.Tags;
 
 namespace NewsGraph.Server.Schema;
 
 public static class NewsSchemaServiceCollectionExtensions
 {
-    /// <summary>The GraphQL schema, its loaders and node resolvers.</summary>
+    /// <summary>
+    /// The GraphQL schema and what its features share (paging, limits, persisted operations, events); each feature
+    /// registers its own fields, loaders and node resolvers (<c>AddArticles()</c>, ...).
+    /// </summary>
     public static IServiceCollection AddNewsSchema(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var documentCache = configuration.GetSection(ValidatedDocumentCacheOptions.SectionName).Get<ValidatedDocumentCacheOptions>() ?? new ValidatedDocumentCacheOptions();
@@ -73,33 +73,13 @@ public static class NewsSchemaServiceCollectionExtensions
         // Hot Chocolate's DateTime: always UTC with milliseconds and a `Z`.
         services.AddSingleton<DateTimeGraphType, HotChocolateDateTimeGraphType>();
 
-        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<ArticleByIdDataLoader, Article>(ArticleType.TypeName));
-        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<AuthorByIdDataLoader, Author>(AuthorType.TypeName));
-        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<CategoryByIdDataLoader, Category>(CategoryType.TypeName));
-        services.AddSingleton<INodeResolver>(new LoaderNodeResolver<TagByIdDataLoader, Tag>(TagType.TypeName));
-
         AddEvents(services, configuration);
-
-        services.AddDataLoader<ArticleByIdDataLoader>();
-        services.AddDataLoader<ArticleBySlugDataLoader>();
-        services.AddDataLoader<AuthorByIdDataLoader>();
-        services.AddDataLoader<AuthorBySlugDataLoader>();
-        services.AddDataLoader<ArticlesByAuthorIdDataLoader>();
-        services.AddDataLoader<CategoryByIdDataLoader>();
-        services.AddDataLoader<CategoryBySlugDataLoader>();
-        services.AddDataLoader<CategoriesByParentIdDataLoader>();
-        services.AddDataLoader<ArticlesByCategoryIdDataLoader>();
-        services.AddDataLoader<ArticlesInCategoryTreeDataLoader>();
-        services.AddDataLoader<TagByIdDataLoader>();
-        services.AddDataLoader<TagBySlugDataLoader>();
-        services.AddDataLoader<TagsByArticleIdDataLoader>();
         return services;
     }
 
     /// <summary>
     /// The event bus behind the subscriptions: Redis when <c>Redis:Configuration</c> is set (several instances),
-    /// otherwise in-process (one instance). Both feed <see cref="ArticleEventsFeed"/>, which loads each event's
-    /// article once for all of this instance's subscribers.
+    /// otherwise in-process (one instance).
     /// </summary>
     private static void AddEvents(IServiceCollection services, IConfiguration configuration)
     {
@@ -122,12 +102,6 @@ public static class NewsSchemaServiceCollectionExtensions
             outbox.AddTopic<ArticlePublished>(ArticleEvents.PublishedTopic)
                 .AddTopic<ArticleUpdated>(ArticleEvents.UpdatedTopic);
         });
-        services.AddSingleton<CategoryHierarchy>();
-        services.AddSingleton<ArticleEventsFeed>();
-        services.AddSingleton<ArticleWorkflow>();
-        // Every saved article change that readers should hear of goes into the outbox with it.
-        services.AddSingleton<IInterceptor, ArticleAnnouncements>();
-        services.AddSingleton<ArticleBodyRenderer>();
     }
 
     /// <summary>

@@ -1,17 +1,18 @@
 using GraphQL.Types;
-using NewsGraph.Server.Articles;
+using NewsGraph.GraphQL.Composition;
 
 namespace NewsGraph.Server.Schema;
 
-/// <summary>
-/// The subscription root. Like <see cref="Query"/>, each feature folder contributes its own fields; this type
-/// only puts them together.
-/// </summary>
+/// <summary>The subscription root: the fields each feature registered (<see cref="ISubscriptionFields"/>, in registration order).</summary>
 public sealed class Subscription : ObjectGraphType
 {
-    public Subscription()
+    public Subscription(IEnumerable<ISubscriptionFields> features)
     {
+        ArgumentNullException.ThrowIfNull(features);
         Name = "Subscription";
-        ArticleSubscriptions.AddTo(this);
+        foreach (var feature in features)
+        {
+            feature.AddTo(this);
+        }
     }
 }

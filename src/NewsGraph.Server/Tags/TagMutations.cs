@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Mutations;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Data;
@@ -9,13 +10,13 @@ using NewsGraph.Server.Schema;
 namespace NewsGraph.Server.Tags;
 
 /// <summary>The tag fields of the mutation root.</summary>
-internal static class TagMutations
+internal sealed class TagMutations : IMutationFields
 {
     private static readonly Type[] CreateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType)];
     private static readonly Type[] UpdateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType), typeof(NotFoundErrorType)];
     private static readonly Type[] DeleteErrors = [typeof(NotFoundErrorType)];
 
-    public static void AddTo(ObjectGraphType mutation)
+    public void AddTo(ObjectGraphType mutation)
     {
         mutation.AddMutationField<TagType, Tag>("createTag", "tag", input =>
         {

@@ -1,16 +1,15 @@
-using GraphQL;
 using GraphQL.Types;
+using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Data.Paging;
-using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Schema;
 
 namespace NewsGraph.Server.Tags;
 
-internal static class TagQueries
+internal sealed class TagQueries(ConnectionTypeRegistry connections) : IQueryFields
 {
-    public static void AddTo(ObjectGraphType query, ConnectionTypeRegistry connections)
+    public void AddTo(ObjectGraphType query)
     {
         query.AddLookupFields<TagType, Tag, TagByIdDataLoader, TagBySlugDataLoader>("tag", TagType.TypeName, "a tag");
 

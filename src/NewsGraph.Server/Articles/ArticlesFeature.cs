@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsGraph.GraphQL.Composition;
+using NewsGraph.GraphQL.DataLoading;
+using NewsGraph.Server.Data;
+using NewsGraph.Server.Schema;
+
+namespace NewsGraph.Server.Articles;
+
+public static class ArticlesFeature
+{
+    /// <summary>
+    /// Everything of the Articles feature: its root fields (queries, mutations, subscriptions), loaders, node resolver
+    /// and services.
+    /// </summary>
+    public static IServiceCollection AddArticles(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddQueryFields<ArticleQueries>();
+        services.AddMutationFields<ArticleMutations>();
+        services.AddSubscriptionFields<ArticleSubscriptions>();
+
+        services.AddLoaderNodeResolver<ArticleByIdDataLoader, Article>(ArticleType.TypeName);
+        services.AddDataLoader<ArticleBySlugDataLoader>();
+
+        services.TryAddSingleton<ArticleEventsFeed>();
+        services.TryAddSingleton<ArticleWorkflow>();
+        // Every saved article change that readers should hear of goes into the outbox with it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ArticleAnnouncements>());
+        services.TryAddSingleton<ArticleBodyRenderer>();
+        return services;
+    }
+}
