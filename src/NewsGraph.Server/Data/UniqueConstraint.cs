@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace NewsGraph.Server.Schema;
+namespace NewsGraph.Server.Data;
 
 /// <summary>
 /// Recognises a unique-index violation: the slug check before saving cannot see a concurrent writer, so the index

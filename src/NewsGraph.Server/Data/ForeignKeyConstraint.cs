@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace NewsGraph.Server.Schema;
+namespace NewsGraph.Server.Data;
 
 /// <summary>
 /// Recognises a foreign-key violation: the "still in use" check before a delete cannot see an article a concurrent

@@ -1,6 +1,6 @@
 using NewsGraph.GraphQL.Mutations;
 
-namespace NewsGraph.Server.Schema;
+namespace NewsGraph.Server.Categories;
 
 /// <summary>
 /// The category still has articles or subcategories: deleting it would orphan them, so the editor must move them

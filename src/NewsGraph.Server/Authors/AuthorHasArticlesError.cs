@@ -1,6 +1,6 @@
 using NewsGraph.GraphQL.Mutations;
 
-namespace NewsGraph.Server.Schema;
+namespace NewsGraph.Server.Authors;
 
 /// <summary>
 /// The author still has articles (drafts and archived ones count): deleting would orphan them, so the editor must
