@@ -21,18 +21,18 @@ internal sealed class AuthorMutations : IMutationFields
 
     public void AddTo(ObjectGraphType mutation)
     {
-        mutation.AddMutationField<AuthorType, Author>("createAuthor", "author", AuthorInputs.Create, CreateErrors, CreateAsync,
+        mutation.AddMutationField<AuthorType, Author, CreateAuthorInputType, CreateAuthorInput>("createAuthor", "author", CreateErrors, CreateAsync,
             "Creates an author.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<AuthorType, Author>("updateAuthor", "author", AuthorInputs.Update, UpdateErrors, UpdateAsync,
+        mutation.AddMutationField<AuthorType, Author, UpdateAuthorInputType, UpdateAuthorInput>("updateAuthor", "author", UpdateErrors, UpdateAsync,
             "Changes an author's name, bio or avatar; the slug never changes.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<AuthorType, Author>("deleteAuthor", "author", AuthorInputs.Id, DeleteErrors, DeleteAsync,
+        mutation.AddMutationField<AuthorType, Author, DeleteAuthorInputType, DeleteAuthorInput>("deleteAuthor", "author", DeleteErrors, DeleteAsync,
             "Deletes an author who has no articles (of any status); the payload holds the author as it was.").AuthorizeWithRoles(EditorRoles.All);
     }
 
-    private static async Task<MutationResult<Author>> CreateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Author>> CreateAsync(IResolveFieldContext ctx, CreateAuthorInput input)
     {
-        var name = input.GetString("name")!;
-        var slug = input.GetString("slug");
+        var name = input.Name;
+        var slug = input.Slug;
         var errors = new List<ValidationError>();
         InputValidation.RequiredText(errors, "name", name, NewsDbContext.NameMaxLength);
         if (slug is null)
@@ -41,7 +41,7 @@ internal sealed class AuthorMutations : IMutationFields
         }
 
         InputValidation.Slug(errors, "slug", slug);
-        ValidateDetails(errors, input);
+        ValidateDetails(errors, input.Bio, input.AvatarUrl);
         if (errors.Count > 0)
         {
             return MutationResult<Author>.Failure(errors);
@@ -58,26 +58,24 @@ internal sealed class AuthorMutations : IMutationFields
         {
             Name = name.Trim(),
             Slug = chosen!,
-            Bio = input.GetString("bio"),
-            AvatarUrl = input.GetString("avatarUrl"),
+            Bio = input.Bio,
+            AvatarUrl = input.AvatarUrl,
         };
         db.Add(author);
         return await EntityMutationSupport.SaveAsync(db, author, author.Slug, null, ctx.CancellationToken);
     }
 
-    private static async Task<MutationResult<Author>> UpdateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Author>> UpdateAsync(IResolveFieldContext ctx, UpdateAuthorInput input)
     {
-        var globalId = input.GetString("id")!;
-        var id = NodeId.DecodeInt(globalId, AuthorType.TypeName);
-        var name = input.GetString("name");
+        var (globalId, id) = NodeReference.Decode(input.Id, AuthorType.TypeName);
         var errors = new List<ValidationError>();
         // An explicit null name is as wrong as an empty one: every author has a name.
-        if (input.IsSet("name"))
+        if (input.Name.HasValue)
         {
-            InputValidation.RequiredText(errors, "name", name, NewsDbContext.NameMaxLength);
+            InputValidation.RequiredText(errors, "name", input.Name.Value, NewsDbContext.NameMaxLength);
         }
 
-        ValidateDetails(errors, input);
+        ValidateDetails(errors, input.Bio.Value, input.AvatarUrl.Value);
         if (errors.Count > 0)
         {
             return MutationResult<Author>.Failure(errors);
@@ -90,28 +88,27 @@ internal sealed class AuthorMutations : IMutationFields
             return MutationResult<Author>.Failure(NotFound(globalId));
         }
 
-        if (name is not null)
+        if (input.Name.Value is { } name)
         {
             author.Name = name.Trim();
         }
 
-        if (input.IsSet("bio"))
+        if (input.Bio.HasValue)
         {
-            author.Bio = input.GetString("bio");
+            author.Bio = input.Bio.Value;
         }
 
-        if (input.IsSet("avatarUrl"))
+        if (input.AvatarUrl.HasValue)
         {
-            author.AvatarUrl = input.GetString("avatarUrl");
+            author.AvatarUrl = input.AvatarUrl.Value;
         }
 
         return await EntityMutationSupport.SaveAsync(db, author, author.Slug, globalId, ctx.CancellationToken);
     }
 
-    private static async Task<MutationResult<Author>> DeleteAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Author>> DeleteAsync(IResolveFieldContext ctx, DeleteAuthorInput input)
     {
-        var globalId = input.GetString("id")!;
-        var id = NodeId.DecodeInt(globalId, AuthorType.TypeName);
+        var (globalId, id) = NodeReference.Decode(input.Id, AuthorType.TypeName);
         await using var db = await ctx.CreateNewsDbContextAsync();
         // Drafts and archived articles count too: they would be orphaned just the same.
         db.WithUnpublished();
@@ -139,10 +136,10 @@ internal sealed class AuthorMutations : IMutationFields
         }
     }
 
-    private static void ValidateDetails(List<ValidationError> errors, MutationInput input)
+    private static void ValidateDetails(List<ValidationError> errors, string? bio, string? avatarUrl)
     {
-        InputValidation.MaxLength(errors, "bio", input.GetString("bio"), BioMaxLength);
-        InputValidation.Url(errors, "avatarUrl", input.GetString("avatarUrl"));
+        InputValidation.MaxLength(errors, "bio", bio, BioMaxLength);
+        InputValidation.Url(errors, "avatarUrl", avatarUrl);
     }
 
     private static async Task<int> CountArticlesAfterRaceAsync(IResolveFieldContext ctx, int id)

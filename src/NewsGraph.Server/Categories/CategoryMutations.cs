@@ -26,17 +26,17 @@ internal sealed class CategoryMutations : IMutationFields
 
     public void AddTo(ObjectGraphType mutation)
     {
-        mutation.AddMutationField<CategoryType, Category>("createCategory", "category", CategoryInputs.Create, CreateErrors, InvalidatingHierarchy(CreateAsync),
+        mutation.AddMutationField<CategoryType, Category, CreateCategoryInputType, CreateCategoryInput>("createCategory", "category", CreateErrors, InvalidatingHierarchy<CreateCategoryInput>(CreateAsync),
             "Creates a category, top-level or under a parent.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<CategoryType, Category>("updateCategory", "category", CategoryInputs.Update, UpdateErrors, InvalidatingHierarchy(UpdateAsync),
+        mutation.AddMutationField<CategoryType, Category, UpdateCategoryInputType, UpdateCategoryInput>("updateCategory", "category", UpdateErrors, InvalidatingHierarchy<UpdateCategoryInput>(UpdateAsync),
             "Changes a category's name, description, parent or position; the slug never changes.").AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<CategoryType, Category>("deleteCategory", "category", CategoryInputs.Id, DeleteErrors, InvalidatingHierarchy(DeleteAsync),
+        mutation.AddMutationField<CategoryType, Category, DeleteCategoryInputType, DeleteCategoryInput>("deleteCategory", "category", DeleteErrors, InvalidatingHierarchy<DeleteCategoryInput>(DeleteAsync),
             "Deletes a category without articles (of any status) and subcategories; the payload holds it as it was.").AuthorizeWithRoles(EditorRoles.All);
     }
 
     /// <summary>After any category mutation the subscription filters' copy of the tree is reloaded before the next event.</summary>
-    private static Func<IResolveFieldContext, MutationInput, Task<MutationResult<Category>>> InvalidatingHierarchy(
-        Func<IResolveFieldContext, MutationInput, Task<MutationResult<Category>>> mutate) =>
+    private static Func<IResolveFieldContext, TInput, Task<MutationResult<Category>>> InvalidatingHierarchy<TInput>(
+        Func<IResolveFieldContext, TInput, Task<MutationResult<Category>>> mutate) =>
         async (ctx, input) =>
         {
             try
@@ -49,13 +49,13 @@ internal sealed class CategoryMutations : IMutationFields
             }
         };
 
-    private static async Task<MutationResult<Category>> CreateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Category>> CreateAsync(IResolveFieldContext ctx, CreateCategoryInput input)
     {
-        var parentGlobalId = input.GetString("parentId");
-        var parentId = parentGlobalId is null ? (int?)null : NodeId.DecodeInt(parentGlobalId, CategoryType.TypeName);
-        var name = input.GetString("name")!;
-        var slug = input.GetString("slug");
-        var position = input.GetInt("position");
+        var parent = NodeReference.DecodeOptional(input.ParentId, CategoryType.TypeName);
+        var parentId = parent?.Id;
+        var name = input.Name;
+        var slug = input.Slug;
+        var position = input.Position;
         var errors = new List<ValidationError>();
         InputValidation.RequiredText(errors, "name", name, NewsDbContext.NameMaxLength);
         if (slug is null)
@@ -64,16 +64,16 @@ internal sealed class CategoryMutations : IMutationFields
         }
 
         InputValidation.Slug(errors, "slug", slug);
-        ValidateDetails(errors, input, position);
+        ValidateDetails(errors, input.Description, position);
         if (errors.Count > 0)
         {
             return MutationResult<Category>.Failure(errors);
         }
 
         await using var db = await ctx.CreateNewsDbContextAsync();
-        if (parentId is int pid && !await db.Categories.AnyAsync(c => c.Id == pid, ctx.CancellationToken))
+        if (parent is { } known && !await db.Categories.AnyAsync(c => c.Id == known.Id, ctx.CancellationToken))
         {
-            return MutationResult<Category>.Failure(NotFound(parentGlobalId!));
+            return MutationResult<Category>.Failure(NotFound(known.GlobalId));
         }
 
         var (chosen, error) = await EntityMutationSupport.ChooseSlugAsync(db.Categories.Select(c => c.Slug), slug, name, ctx.CancellationToken);
@@ -86,7 +86,7 @@ internal sealed class CategoryMutations : IMutationFields
         {
             Name = name.Trim(),
             Slug = chosen!,
-            Description = input.GetString("description"),
+            Description = input.Description,
             ParentId = parentId,
             Position = position ?? await NextPositionAsync(db, parentId, ctx.CancellationToken),
         };
@@ -94,33 +94,32 @@ internal sealed class CategoryMutations : IMutationFields
         return await EntityMutationSupport.SaveAsync(db, category, category.Slug, null, ctx.CancellationToken);
     }
 
-    private static async Task<MutationResult<Category>> UpdateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Category>> UpdateAsync(IResolveFieldContext ctx, UpdateCategoryInput input)
     {
-        var globalId = input.GetString("id")!;
-        var id = NodeId.DecodeInt(globalId, CategoryType.TypeName);
-        var parentGlobalId = input.GetString("parentId");
-        var parentId = parentGlobalId is null ? (int?)null : NodeId.DecodeInt(parentGlobalId, CategoryType.TypeName);
-        var name = input.GetString("name");
-        var position = input.GetInt("position");
+        var (globalId, id) = NodeReference.Decode(input.Id, CategoryType.TypeName);
+        var parentGlobalId = input.ParentId.Value;
+        var parentId = NodeReference.DecodeOptional(parentGlobalId, CategoryType.TypeName)?.Id;
+        var name = input.Name.Value;
+        var position = input.Position.Value;
         var errors = new List<ValidationError>();
         // An explicit null name is as wrong as an empty one: every category has a name.
-        if (input.IsSet("name"))
+        if (input.Name.HasValue)
         {
             InputValidation.RequiredText(errors, "name", name, NewsDbContext.NameMaxLength);
         }
 
-        if (input.IsSet("position") && position is null)
+        if (input.Position.HasValue && position is null)
         {
             errors.Add(new ValidationError("position", "`position` cannot be removed; every category has a position."));
         }
 
-        ValidateDetails(errors, input, position);
+        ValidateDetails(errors, input.Description.Value, position);
         if (errors.Count > 0)
         {
             return MutationResult<Category>.Failure(errors);
         }
 
-        var reparent = input.IsSet("parentId");
+        var reparent = input.ParentId.HasValue;
         if (reparent)
         {
             await HierarchyLock.WaitAsync(ctx.CancellationToken);
@@ -163,9 +162,9 @@ internal sealed class CategoryMutations : IMutationFields
                 category.Name = name.Trim();
             }
 
-            if (input.IsSet("description"))
+            if (input.Description.HasValue)
             {
-                category.Description = input.GetString("description");
+                category.Description = input.Description.Value;
             }
 
             if (position is int newPosition)
@@ -184,10 +183,9 @@ internal sealed class CategoryMutations : IMutationFields
         }
     }
 
-    private static async Task<MutationResult<Category>> DeleteAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Category>> DeleteAsync(IResolveFieldContext ctx, DeleteCategoryInput input)
     {
-        var globalId = input.GetString("id")!;
-        var id = NodeId.DecodeInt(globalId, CategoryType.TypeName);
+        var (globalId, id) = NodeReference.Decode(input.Id, CategoryType.TypeName);
         await using var db = await ctx.CreateNewsDbContextAsync();
         // Drafts and archived articles count too: they would be orphaned just the same.
         db.WithUnpublished();
@@ -228,9 +226,9 @@ internal sealed class CategoryMutations : IMutationFields
                 $"The category `{category.Slug}` still has {articleCount} article(s) and {childCount} subcategory(ies); move them first.");
     }
 
-    private static void ValidateDetails(List<ValidationError> errors, MutationInput input, int? position)
+    private static void ValidateDetails(List<ValidationError> errors, string? description, int? position)
     {
-        InputValidation.MaxLength(errors, "description", input.GetString("description"), NewsDbContext.SummaryMaxLength);
+        InputValidation.MaxLength(errors, "description", description, NewsDbContext.SummaryMaxLength);
         if (position < 0)
         {
             errors.Add(new ValidationError("position", "`position` must be 0 or more."));

@@ -18,26 +18,20 @@ internal sealed class TagMutations : IMutationFields
 
     public void AddTo(ObjectGraphType mutation)
     {
-        mutation.AddMutationField<TagType, Tag>("createTag", "tag", input =>
-        {
-            input.Field<NonNullGraphType<StringGraphType>>("name");
-            input.Field<StringGraphType>("slug").Description("Generated from the name when left out.");
-        }, CreateErrors, CreateAsync).AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<TagType, Tag>("updateTag", "tag", input =>
-        {
-            input.Field<NonNullGraphType<IdGraphType>>("id");
-            input.Field<StringGraphType>("name");
-            input.Field<StringGraphType>("slug");
-        }, UpdateErrors, UpdateAsync).AuthorizeWithRoles(EditorRoles.All);
-        mutation.AddMutationField<TagType, Tag>("deleteTag", "tag", input => input.Field<NonNullGraphType<IdGraphType>>("id"),
-            DeleteErrors, DeleteAsync, "Deletes a tag and removes it from its articles.").AuthorizeWithRoles(EditorRoles.All);
+        mutation.AddMutationField<TagType, Tag, CreateTagInputType, CreateTagInput>("createTag", "tag", CreateErrors, CreateAsync)
+            .AuthorizeWithRoles(EditorRoles.All);
+        mutation.AddMutationField<TagType, Tag, UpdateTagInputType, UpdateTagInput>("updateTag", "tag", UpdateErrors, UpdateAsync)
+            .AuthorizeWithRoles(EditorRoles.All);
+        mutation.AddMutationField<TagType, Tag, DeleteTagInputType, DeleteTagInput>("deleteTag", "tag", DeleteErrors, DeleteAsync,
+            "Deletes a tag and removes it from its articles.").AuthorizeWithRoles(EditorRoles.All);
     }
 
-    private static async Task<MutationResult<Tag>> CreateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Tag>> CreateAsync(IResolveFieldContext ctx, CreateTagInput input)
     {
-        var name = input.GetString("name")!;
-        var slug = input.GetString("slug");
-        var errors = Validate(input, name, slug, nameRequired: true);
+        var name = input.Name;
+        var slug = input.Slug;
+        // Without a slug (left out or null) one is generated from the name, which must then have something in it.
+        var errors = Validate(name, nameRequired: true, slug is null ? Optional<string?>.Unset : slug);
         if (errors.Count > 0)
         {
             return MutationResult<Tag>.Failure(errors);
@@ -55,13 +49,12 @@ internal sealed class TagMutations : IMutationFields
         return await EntityMutationSupport.SaveAsync(db, tag, tag.Slug, null, ctx.CancellationToken);
     }
 
-    private static async Task<MutationResult<Tag>> UpdateAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Tag>> UpdateAsync(IResolveFieldContext ctx, UpdateTagInput input)
     {
-        var globalId = input.GetString("id")!;
-        var id = NodeId.DecodeInt(globalId, TagType.TypeName);
-        var name = input.GetString("name");
-        var slug = input.GetString("slug");
-        var errors = Validate(input, name, slug, nameRequired: input.IsSet("name"));
+        var (globalId, id) = NodeReference.Decode(input.Id, TagType.TypeName);
+        var name = input.Name.Value;
+        var slug = input.Slug.Value;
+        var errors = Validate(name, nameRequired: input.Name.HasValue, input.Slug);
         if (errors.Count > 0)
         {
             return MutationResult<Tag>.Failure(errors);
@@ -92,10 +85,9 @@ internal sealed class TagMutations : IMutationFields
         return await EntityMutationSupport.SaveAsync(db, tag, tag.Slug, globalId, ctx.CancellationToken);
     }
 
-    private static async Task<MutationResult<Tag>> DeleteAsync(IResolveFieldContext ctx, MutationInput input)
+    private static async Task<MutationResult<Tag>> DeleteAsync(IResolveFieldContext ctx, DeleteTagInput input)
     {
-        var globalId = input.GetString("id")!;
-        var id = NodeId.DecodeInt(globalId, TagType.TypeName);
+        var (globalId, id) = NodeReference.Decode(input.Id, TagType.TypeName);
         await using var db = await ctx.CreateNewsDbContextAsync();
         db.WithUnpublished();
         var tag = await db.Tags.AsTracking().FirstOrDefaultAsync(t => t.Id == id, ctx.CancellationToken);
@@ -109,24 +101,24 @@ internal sealed class TagMutations : IMutationFields
         return await EntityMutationSupport.SaveAsync(db, tag, tag.Slug, globalId, ctx.CancellationToken);
     }
 
-    private static List<ValidationError> Validate(MutationInput input, string? name, string? slug, bool nameRequired)
+    private static List<ValidationError> Validate(string? name, bool nameRequired, Optional<string?> slug)
     {
         var errors = new List<ValidationError>();
         if (nameRequired)
         {
             InputValidation.RequiredText(errors, "name", name, NewsDbContext.NameMaxLength);
-            if (!input.IsSet("slug"))
+            if (!slug.HasValue)
             {
                 InputValidation.SluggableText(errors, "name", name);
             }
         }
 
-        if (input.IsSet("slug") && slug is null && !nameRequired)
+        if (slug.HasValue && slug.Value is null && !nameRequired)
         {
             errors.Add(new ValidationError("slug", "`slug` cannot be removed."));
         }
 
-        InputValidation.Slug(errors, "slug", slug);
+        InputValidation.Slug(errors, "slug", slug.Value);
         return errors;
     }
 }

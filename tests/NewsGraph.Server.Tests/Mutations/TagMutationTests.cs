@@ -31,4 +31,23 @@ public sealed class TagMutationTests
         var again = await editor.MutateAsync("deleteTag", "DeleteTagInput", new { id }, "tag { id } errors { __typename }");
         Assert.Equal("NotFoundError", (string?)again["errors"]![0]!["__typename"]);
     }
+
+    [Fact]
+    public async Task A_slug_sent_as_null_is_generated_on_create_and_refused_on_update()
+    {
+        await using var editor = await EditorServer.StartAsync();
+
+        // Generated from the name, as when left out: a name without letters or digits cannot make one.
+        var generated = await editor.MutateAsync("createTag", "CreateTagInput", new { name = "Raumfahrt", slug = (string?)null }, Payload);
+        Assert.Equal("raumfahrt", (string?)generated["tag"]!["slug"]);
+        var unsluggable = await editor.MutateAsync("createTag", "CreateTagInput", new { name = "!!!", slug = (string?)null }, Payload);
+        Assert.Equal("name", (string?)unsluggable["errors"]![0]!["field"]);
+
+        var id = (string)generated["tag"]!["id"]!;
+        var removed = await editor.MutateAsync("updateTag", "UpdateTagInput", new { id, slug = (string?)null }, Payload);
+        Assert.Equal("slug", (string?)removed["errors"]![0]!["field"]);
+        var renamedWithNullSlug = await editor.MutateAsync("updateTag", "UpdateTagInput", new { id, name = "Space", slug = (string?)null }, Payload);
+        Assert.Equal("raumfahrt", (string?)renamedWithNullSlug["tag"]!["slug"]);
+        Assert.Equal("Space", (string?)renamedWithNullSlug["tag"]!["name"]);
+    }
 }
