@@ -4,7 +4,6 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsGraph.GraphQL.PersistedOperations;
@@ -13,22 +12,28 @@ using NewsGraph.GraphQL.Security;
 namespace NewsGraph.GraphQL.Execution;
 
 /// <summary>
-/// Default <see cref="IGraphQLRequestExecutor"/>: resolves the executer and schema from the request scope
-/// and always sets <see cref="ExecutionOptions.RequestServices"/> (many GraphQL.NET builder extensions need it).
+/// Default <see cref="IGraphQLRequestExecutor"/>: runs requests against the schema with the document executer and
+/// always sets <see cref="ExecutionOptions.RequestServices"/> (many GraphQL.NET builder extensions need it).
 /// When registered, it also resolves persisted operations (<see cref="PersistedOperationResolver"/>) and applies
-/// the request limits (<see cref="GraphQLRequestLimits"/>), so every transport enforces them the same way.
+/// the request limits (<see cref="GraphQLRequestLimits"/>), so every transport enforces them the same way. All of
+/// them are singletons, taken once here rather than looked up on every request.
 /// Unhandled exceptions are logged once per request and database failures masked (<see cref="UnhandledExceptionHandler"/>).
 /// </summary>
-public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
+public sealed class GraphQLRequestExecutor(
+    ISchema schema,
+    IDocumentExecuter executer,
+    ILogger<GraphQLRequestExecutor>? logger = null,
+    GraphQLRequestLimits? limits = null,
+    PersistedOperationResolver? persisted = null) : IGraphQLRequestExecutor
 {
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, GraphQLRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
 
         var services = context.RequestServices;
-        var limits = services.GetService<GraphQLRequestLimits>();
-        var persisted = services.GetService<PersistedOperationResolver>();
 
         // Checked before anything else (including APQ registration) so an oversized document costs no work.
         if (limits is not null && request.Query is { } text && text.Length > limits.Options.MaxDocumentLength)
@@ -52,7 +57,7 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
 
         var options = new ExecutionOptions
         {
-            Schema = services.GetRequiredService<ISchema>(),
+            Schema = schema,
             Query = query,
             DocumentId = documentId,
             // The GraphQL-over-HTTP spec treats an empty operation name as absent.
@@ -97,14 +102,13 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
             options.CancellationToken = timeoutSource.Token;
         }
 
-        var logger = services.GetService<ILogger<GraphQLRequestExecutor>>() ?? (ILogger)NullLogger.Instance;
-        var exceptions = new UnhandledExceptionHandler(logger, cancellationToken);
+        var exceptions = new UnhandledExceptionHandler(_logger, cancellationToken);
         options.UnhandledExceptionDelegate = exceptions.HandleAsync;
 
         ExecutionResult? result = null;
         try
         {
-            result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options).ConfigureAwait(false);
+            result = await executer.ExecuteAsync(options).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
@@ -122,7 +126,7 @@ public sealed class GraphQLRequestExecutor : IGraphQLRequestExecutor
         if (result is null || exceptions.TimedOut)
         {
             // Hot Chocolate answers a timeout with HC0045 alone: whatever resolved before it is no answer to the request.
-            ExecutionLog.TimedOut(logger, options.OperationName ?? "(anonymous)", timeout);
+            ExecutionLog.TimedOut(_logger, options.OperationName ?? "(anonymous)", timeout);
             return Failure(new RequestTimeoutError(timeout));
         }
 

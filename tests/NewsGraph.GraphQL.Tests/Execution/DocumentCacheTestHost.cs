@@ -115,7 +115,7 @@ public sealed class DocumentCacheTestHost : IDisposable
 
     /// <summary>Executes a fresh copy of <paramref name="query"/>, as a transport would hand over a newly read string.</summary>
     public Task<ExecutionResult> ExecuteAsync(string query, Inputs? variables = null, ClaimsPrincipal? user = null, IReadOnlyList<IValidationRule>? transportRules = null)
-        => new GraphQLRequestExecutor().ExecuteAsync(
+        => ActivatorUtilities.CreateInstance<GraphQLRequestExecutor>(_services).ExecuteAsync(
             new GraphQLRequest { Query = new string(query.AsSpan()), Variables = variables },
             new GraphQLRequestContext { RequestServices = _services, User = user, AdditionalValidationRules = transportRules ?? [] },
             CancellationToken.None);

@@ -29,7 +29,7 @@ public sealed class LimitsTestHost : IDisposable
     public SlowResolverProbe Probe => _services.GetRequiredService<SlowResolverProbe>();
 
     public Task<ExecutionResult> ExecuteAsync(string? query, Inputs? variables = null, string? documentId = null, Inputs? extensions = null)
-        => new GraphQLRequestExecutor().ExecuteAsync(
+        => ActivatorUtilities.CreateInstance<GraphQLRequestExecutor>(_services).ExecuteAsync(
             new GraphQLRequest { Query = query, Variables = variables, DocumentId = documentId, Extensions = extensions },
             new GraphQLRequestContext { RequestServices = _services },
             CancellationToken.None);
