@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsGraph.GraphQL.Execution;
 
 /// <summary>
@@ -11,11 +13,13 @@ public sealed class ValidatedDocumentCacheOptions
     public const string SectionName = "GraphQL:DocumentCache";
 
     /// <summary>Most documents kept; 0 disables the cache.</summary>
+    [Range(0, int.MaxValue)]
     public int MaxEntries { get; set; } = 1_000;
 
     /// <summary>
     /// Longer documents are validated on every request and never stored. 10,000 characters is ten times our largest
     /// operation and holds the IDE's introspection query.
     /// </summary>
+    [Range(0, int.MaxValue)]
     public int MaxDocumentLength { get; set; } = 10_000;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace NewsGraph.GraphQL.Outbox;
 
@@ -9,26 +10,41 @@ public static class TopicEventOutboxServiceCollectionExtensions
 {
     /// <summary>
     /// The outbox (<see cref="TopicEventOutbox"/>) and its dispatcher for <typeparamref name="TContext"/>, whose model
-    /// must include <see cref="OutboxModelBuilderExtensions.AddTopicEventOutbox"/>; declare every topic in
-    /// <paramref name="configure"/>. Needs an <see cref="IDbContextFactory{TContext}"/> and an event bus.
+    /// must include <see cref="OutboxModelBuilderExtensions.AddTopicEventOutbox"/>. Its <see cref="TopicEventOutboxOptions"/>
+    /// are configured through the options pattern (<paramref name="configure"/>, a bound section) and checked when the
+    /// host starts; declare every topic with <see cref="AddTopicEventOutboxTopic{TMessage}"/>. Needs an
+    /// <see cref="IDbContextFactory{TContext}"/> and an event bus.
     /// </summary>
-    public static IServiceCollection AddTopicEventOutbox<TContext>(this IServiceCollection services, Action<TopicEventOutboxOptions> configure)
+    public static IServiceCollection AddTopicEventOutbox<TContext>(this IServiceCollection services, Action<TopicEventOutboxOptions>? configure = null)
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        var options = new TopicEventOutboxOptions();
-        configure(options);
+        var options = services.AddOptions<TopicEventOutboxOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
         // Refused at startup: a zero interval would spin, a zero batch would never send.
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PollInterval, TimeSpan.Zero, "Outbox:PollInterval");
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, "Outbox:BatchSize");
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.LeaseDuration, TimeSpan.Zero, "Outbox:LeaseDuration");
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxRetryDelay, TimeSpan.Zero, "Outbox:MaxRetryDelay");
+        options
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Outbox:PollInterval must be positive.")
+            .Validate(o => o.BatchSize >= 1, "Outbox:BatchSize must be at least 1.")
+            .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Outbox:LeaseDuration must be positive.")
+            .Validate(o => o.MaxRetryDelay > TimeSpan.Zero, "Outbox:MaxRetryDelay must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(options);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<IOptions<TopicEventOutboxOptions>>().Value);
         services.TryAddSingleton<TopicEventOutbox>();
         services.AddSingleton<TopicEventOutboxDispatcher<TContext>>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TopicEventOutboxDispatcher<TContext>>());
         return services;
+    }
+
+    /// <summary>Declares that the outbox's <paramref name="topic"/> carries <typeparamref name="TMessage"/>s.</summary>
+    public static IServiceCollection AddTopicEventOutboxTopic<TMessage>(this IServiceCollection services, string topic)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        return services.Configure<TopicEventOutboxOptions>(options => options.AddTopic<TMessage>(topic));
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsGraph.GraphQL.PersistedOperations;
 
 /// <summary>Trusted documents and automatic persisted queries (configuration section <c>PersistedOperations</c>).</summary>
@@ -18,5 +20,6 @@ public sealed class PersistedOperationOptions
     public bool EnableAutomaticPersistedQueries { get; set; } = true;
 
     /// <summary>How many automatic persisted queries are kept in memory (least recently used go first).</summary>
+    [Range(1, int.MaxValue)]
     public int AutomaticPersistedQueryCacheSize { get; set; } = 1_000;
 }

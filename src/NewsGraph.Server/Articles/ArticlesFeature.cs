@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.DataLoading;
+using NewsGraph.GraphQL.Outbox;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Schema;
 
@@ -10,8 +11,8 @@ namespace NewsGraph.Server.Articles;
 public static class ArticlesFeature
 {
     /// <summary>
-    /// Everything of the Articles feature: its root fields (queries, mutations, subscriptions), loaders, node resolver
-    /// and services.
+    /// Everything of the Articles feature: its root fields (queries, mutations, subscriptions), loaders, node resolver,
+    /// the outbox topics it announces on and its services.
     /// </summary>
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
@@ -23,6 +24,8 @@ public static class ArticlesFeature
         services.AddLoaderNodeResolver<ArticleByIdDataLoader, Article>(ArticleType.TypeName);
         services.AddDataLoader<ArticleBySlugDataLoader>();
 
+        services.AddTopicEventOutboxTopic<ArticlePublished>(ArticleEvents.PublishedTopic);
+        services.AddTopicEventOutboxTopic<ArticleUpdated>(ArticleEvents.UpdatedTopic);
         services.TryAddSingleton<ArticleEventsFeed>();
         services.TryAddSingleton<ArticleWorkflow>();
         // Every saved article change that readers should hear of goes into the outbox with it.

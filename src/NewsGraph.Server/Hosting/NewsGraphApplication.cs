@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NewsGraph.GraphQL.Authentication;
+using NewsGraph.GraphQL.Configuration;
 using NewsGraph.GraphQL.Http;
 using NewsGraph.GraphQL.Ide;
 using NewsGraph.GraphQL.Memory;
@@ -28,9 +30,8 @@ public static class NewsGraphApplication
         // settings meant for the user (the SQLite file) keep meaning the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // The body limit belongs to Kestrel: it refuses a larger body (413) before anything reads it.
-        var maxBody = builder.Configuration.GetValue<long?>($"{GraphQLLimitsOptions.SectionName}:{nameof(GraphQLLimitsOptions.MaxRequestBodySize)}")
-            ?? new GraphQLLimitsOptions().MaxRequestBodySize;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<GraphQLLimitsOptions>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodySize);
         // Kestrel's buffers come from a pool that gives back what a fan-out burst borrowed (MemoryPool section).
         builder.Services.AddTrimmingMemoryPool(builder.Configuration.GetSection("MemoryPool"));
 
@@ -41,21 +42,21 @@ public static class NewsGraphApplication
         builder.Services.AddArticles().AddAuthors().AddCategories().AddTags();
         builder.Services.AddNewsHealthChecks(builder.Configuration);
         builder.Services.AddGraphQLHttp();
-        builder.Services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));
+        builder.Services.AddSettings<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));
         // Subscriptions (and any operation) over WebSocket (both sub-protocols) and server-sent events on /graphql.
         builder.Services.AddGraphQLWebSockets();
-        builder.Services.Configure<GraphQLWebSocketOptions>(builder.Configuration.GetSection("WebSockets"));
+        builder.Services.AddSettings<GraphQLWebSocketOptions>(builder.Configuration.GetSection("WebSockets"));
         // Editors: API keys or JWT bearer tokens (Authentication section), also in WebSocket connection_init payloads.
         builder.Services.AddNewsAuthentication(builder.Configuration);
         builder.Services.AddGraphQLServerSentEvents();
-        builder.Services.Configure<GraphQLSseOptions>(builder.Configuration.GetSection("ServerSentEvents"));
+        builder.Services.AddSettings<GraphQLSseOptions>(builder.Configuration.GetSection("ServerSentEvents"));
         // Browsers of frontend developers call the API from other origins: any origin in development unless
         // configured, none in production unless configured.
         builder.Services.AddGraphQLCors(
             builder.Configuration.GetSection("Cors").Get<GraphQLCorsOptions>() ?? new GraphQLCorsOptions(),
             allowAnyOriginWhenUnconfigured: builder.Environment.IsDevelopment());
         builder.Services.AddBananaCakePop();
-        builder.Services.Configure<BananaCakePopOptions>(builder.Configuration.GetSection("Ide"));
+        builder.Services.AddSettings<BananaCakePopOptions>(builder.Configuration.GetSection("Ide"));
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsGraph.GraphQL.Authorization;
+using NewsGraph.GraphQL.Configuration;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.Errors;
 using NewsGraph.GraphQL.Execution;
@@ -30,12 +31,13 @@ public static class NewsSchemaServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNewsSchema(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var documentCache = configuration.GetSection(ValidatedDocumentCacheOptions.SectionName).Get<ValidatedDocumentCacheOptions>() ?? new ValidatedDocumentCacheOptions();
+        // Every settings class is bound once, checked when the host starts and injected (AddSettings).
+        services.AddSettings<ValidatedDocumentCacheOptions>(configuration.GetSection(ValidatedDocumentCacheOptions.SectionName));
         services.AddGraphQL(graphQL => graphQL
             .AddSelfActivatingSchema<NewsSchema>()
             // A repeated document is neither parsed nor run through the spec rules again (GraphQL:DocumentCache);
             // limits, transport rules and authorization still run on every request.
-            .UseValidatedDocumentCache(documentCache)
+            .UseValidatedDocumentCache()
             // Subscription events run after the subscribing request's scope is gone: each event gets a scope of its own.
             // Subscribers with the same document, variables and user share one execution per event (fan-out).
             .AddSharedResultSubscriptionExecutionStrategy()
@@ -65,9 +67,9 @@ public static class NewsSchemaServiceCollectionExtensions
                 ExposeCodes = false,
             })));
 
-        var paging = configuration.GetSection("Paging").Get<PagingOptions>() ?? new PagingOptions();
-        services.AddSingleton(paging);
-        AddLimitsAndPersistedOperations(services, configuration, environment, paging);
+        services.AddSettings<PagingOptions>(configuration.GetSection("Paging"))
+            .Validate(paging => paging.IsValid, "Paging:DefaultPageSize must not be larger than Paging:MaxPageSize.");
+        AddLimitsAndPersistedOperations(services, configuration, environment);
 
         services.AddSingleton<ConnectionTypeRegistry>();
         // Hot Chocolate's DateTime: always UTC with milliseconds and a `Z`.
@@ -83,36 +85,34 @@ public static class NewsSchemaServiceCollectionExtensions
     /// </summary>
     private static void AddEvents(IServiceCollection services, IConfiguration configuration)
     {
-        var hubOptions = configuration.GetSection("Subscriptions").Get<TopicEventBusOptions>() ?? new TopicEventBusOptions();
+        services.AddSettings<TopicEventBusOptions>(configuration.GetSection("Subscriptions"));
         var redis = configuration.GetSection(RedisTopicEventBusOptions.SectionName).Get<RedisTopicEventBusOptions>();
         if (!string.IsNullOrWhiteSpace(redis?.Configuration))
         {
-            services.AddRedisTopicEventBus(redis, hubOptions);
+            services.AddRedisTopicEventBus(redis);
         }
         else
         {
-            services.AddInMemoryTopicEventBus(hubOptions);
+            services.AddInMemoryTopicEventBus();
         }
 
         services.TryAddSingleton(TimeProvider.System);
         // Publications go through the outbox: saved with the change, sent when the bus takes them (Outbox section).
-        services.AddTopicEventOutbox<NewsDbContext>(outbox =>
-        {
-            configuration.GetSection("Outbox").Bind(outbox);
-            outbox.AddTopic<ArticlePublished>(ArticleEvents.PublishedTopic)
-                .AddTopic<ArticleUpdated>(ArticleEvents.UpdatedTopic);
-        });
+        // Each feature declares the topics it publishes (AddTopicEventOutboxTopic).
+        services.AddSettings<TopicEventOutboxOptions>(configuration.GetSection("Outbox"));
+        services.AddTopicEventOutbox<NewsDbContext>();
     }
 
     /// <summary>
     /// The request limits (<c>GraphQL:Limits</c>, <c>GraphQL:AllowIntrospection</c>) and trusted documents
     /// (<c>PersistedOperations</c>). Introspection is on in Development and off elsewhere unless configured.
     /// </summary>
-    private static void AddLimitsAndPersistedOperations(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, PagingOptions paging)
+    private static void AddLimitsAndPersistedOperations(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var limits = configuration.GetSection(GraphQLLimitsOptions.SectionName).Get<GraphQLLimitsOptions>() ?? new GraphQLLimitsOptions();
+        services.AddSettings<GraphQLLimitsOptions>(configuration.GetSection(GraphQLLimitsOptions.SectionName))
+            .Validate(limits => limits.HasValidExecutionTimeout, "GraphQL:Limits:ExecutionTimeout must be positive, or -00:00:00.001 (Timeout.InfiniteTimeSpan) for no timeout.");
         var allowIntrospection = configuration.GetValue<bool?>("GraphQL:AllowIntrospection") ?? environment.IsDevelopment();
-        services.AddGraphQLLimits(limits, allowIntrospection, paging);
+        services.AddGraphQLLimits(allowIntrospection);
 
         var persisted = configuration.GetSection(PersistedOperationOptions.SectionName).Get<PersistedOperationOptions>() ?? new PersistedOperationOptions();
         services.AddPersistedOperations(persisted, ResolveOperationsDirectory(persisted.Directory));

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using NewsGraph.Server.Tests.TestHosting;
+
+namespace NewsGraph.Server.Tests.Limits;
+
+/// <summary>
+/// Every settings class is bound and checked when the host starts: a value that cannot work stops the server with a
+/// message naming the setting, instead of failing requests (or spinning a dispatcher) later.
+/// </summary>
+public sealed class SettingsValidationTests
+{
+    [Theory]
+    [InlineData("Paging:MaxPageSize", "0", "MaxPageSize")]
+    [InlineData("Paging:DefaultPageSize", "60", "Paging:DefaultPageSize must not be larger than Paging:MaxPageSize.")]
+    [InlineData("GraphQL:Limits:MaxDocumentLength", "0", "MaxDocumentLength")]
+    [InlineData("GraphQL:Limits:MaxExecutionDepth", "-1", "MaxExecutionDepth")]
+    [InlineData("GraphQL:Limits:ExecutionTimeout", "00:00:00", "GraphQL:Limits:ExecutionTimeout must be positive")]
+    [InlineData("GraphQL:DocumentCache:MaxEntries", "-1", "MaxEntries")]
+    [InlineData("Subscriptions:SubscriberBufferCapacity", "0", "SubscriberBufferCapacity")]
+    [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize must be at least 1.")]
+    [InlineData("Outbox:PollInterval", "00:00:00", "Outbox:PollInterval must be positive.")]
+    public async Task A_bad_setting_stops_the_server_at_start_up_with_a_message_naming_it(string key, string value, string message)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => NewsGraphServer.StartAsync([new(key, value)]));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Good_settings_reach_the_services_that_use_them()
+    {
+        await using var server = await NewsGraphServer.StartAsync([new("Paging:DefaultPageSize", "3"), new("Paging:MaxPageSize", "4")]);
+
+        var page = await server.PostAsync("{ tags { nodes { slug } } }");
+        var tooMany = await server.PostAsync("{ tags(first: 5) { nodes { slug } } }");
+
+        Assert.Equal(3, page.SuccessfulData()["tags"]!["nodes"]!.AsArray().Count);
+        Assert.Equal("HC0051", (string?)tooMany.Errors![0]!["extensions"]!["code"]);
+    }
+}
