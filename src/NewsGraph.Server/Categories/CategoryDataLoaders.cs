@@ -61,7 +61,6 @@ public sealed class ArticlesInCategoryTreeDataLoader(IServiceProvider services)
         IQueryable<Article> source,
         IReadOnlyList<int> parentKeys,
         ConnectionRequest<Article> request,
-        PagingOptions options,
         CancellationToken cancellationToken)
     {
         var tree = await CategoryTree.LoadAsync(db, cancellationToken);
@@ -71,7 +70,7 @@ public sealed class ArticlesInCategoryTreeDataLoader(IServiceProvider services)
             var categoryIds = tree.WithDescendants(categoryId);
             result[categoryId] = await source
                 .Where(a => categoryIds.Contains(a.CategoryId))
-                .ToConnectionAsync(request.Order, request.Paging, options, request.IncludeTotalCount, cancellationToken);
+                .ToConnectionAsync(request, cancellationToken);
         }
 
         return result;

@@ -33,10 +33,8 @@ public abstract class ConnectionDataLoader<TKey, T>(IServiceProvider services)
         IQueryable<T> source,
         IReadOnlyList<TKey> parentKeys,
         ConnectionRequest<T> request,
-        PagingOptions options,
         CancellationToken cancellationToken) =>
-        source.ToBatchConnectionsAsync(
-            ParentKey, [.. parentKeys], request.Order, request.Paging, options, request.IncludeTotalCount, cancellationToken);
+        source.ToBatchConnectionsAsync(ParentKey, [.. parentKeys], request, cancellationToken);
 
     private sealed class Batch(ConnectionDataLoader<TKey, T> owner, ConnectionRequest<T> request)
         : BatchDataLoader<TKey, Connection<T>>
@@ -51,8 +49,7 @@ public abstract class ConnectionDataLoader<TKey, T>(IServiceProvider services)
                 source = source.Where(predicate);
             }
 
-            var options = owner.Services.GetService<PagingOptions>() ?? new PagingOptions();
-            return await owner.LoadConnectionsAsync(db, source, keys, request, options, cancellationToken);
+            return await owner.LoadConnectionsAsync(db, source, keys, request, cancellationToken);
         }
     }
 }

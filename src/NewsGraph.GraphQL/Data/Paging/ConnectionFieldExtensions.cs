@@ -73,8 +73,7 @@ public static class ConnectionFieldExtensions
         ArgumentNullException.ThrowIfNull(query);
         var request = context.GetConnectionRequest(defaultOrder, uniqueKey);
         var filtered = request.Predicate is null ? query : query.Where(request.Predicate);
-        return filtered.ToConnectionAsync(
-            request.Order, request.Paging, request.Options, request.IncludeTotalCount, context.CancellationToken, SelectionProjection.ForConnectionNodes<T>(context));
+        return filtered.ToConnectionAsync(request, context.CancellationToken, SelectionProjection.ForConnectionNodes<T>(context));
     }
 
     /// <summary>Parses and validates the connection inputs without executing (for batching loaders of nested connections).</summary>
@@ -90,7 +89,7 @@ public static class ConnectionFieldExtensions
             ArgumentValue(context, "after") as string,
             ArgumentValue(context, "last") is { } last ? Convert.ToInt32(last, System.Globalization.CultureInfo.InvariantCulture) : null,
             ArgumentValue(context, "before") as string);
-        PagingValidation.Validate(paging, options, $"{context.ParentType.Name}.{context.FieldDefinition.Name}");
+        var window = PagingValidation.Validate(paging, options, $"{context.ParentType.Name}.{context.FieldDefinition.Name}");
 
         var where = ArgumentValue(context, "where");
         var predicate = where is null ? null : ArgumentType<FilterInputType<T>>(context, "where").BuildPredicate(where);
@@ -115,7 +114,7 @@ public static class ConnectionFieldExtensions
             paging,
             includeTotalCount,
         });
-        return new ConnectionRequest<T>(predicate, order, paging, options, includeTotalCount, key);
+        return new ConnectionRequest<T>(predicate, order, paging, options, window, includeTotalCount, key);
     }
 
     private static object? ArgumentValue(IResolveFieldContext context, string name) =>

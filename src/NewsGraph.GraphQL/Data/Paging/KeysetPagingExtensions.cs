@@ -17,7 +17,7 @@ public static class KeysetPagingExtensions
     /// </summary>
     /// <param name="nodeProjection">What to read of each row (<see cref="Projection.SelectionProjection"/>); null reads whole rows.</param>
     /// <exception cref="global::GraphQL.ExecutionError">Invalid paging arguments or cursor (see <see cref="PagingErrorCodes"/>).</exception>
-    public static async Task<Connection<T>> ToConnectionAsync<T>(
+    public static Task<Connection<T>> ToConnectionAsync<T>(
         this IQueryable<T> source,
         IReadOnlyList<SortKey<T>> order,
         PagingArguments paging,
@@ -26,12 +26,36 @@ public static class KeysetPagingExtensions
         CancellationToken cancellationToken,
         Expression<Func<T, T>>? nodeProjection = null)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(paging);
+        return PageAsync(source, order, paging, PagingValidation.Validate(paging, options), options, includeTotalCount, nodeProjection, cancellationToken);
+    }
+
+    /// <summary>The page of a parsed connection request, whose paging was validated when it was parsed.</summary>
+    /// <param name="nodeProjection">What to read of each row (<see cref="Projection.SelectionProjection"/>); null reads whole rows.</param>
+    public static Task<Connection<T>> ToConnectionAsync<T>(
+        this IQueryable<T> source,
+        ConnectionRequest<T> request,
+        CancellationToken cancellationToken,
+        Expression<Func<T, T>>? nodeProjection = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PageAsync(source, request.Order, request.Paging, request.Window, request.Options, request.IncludeTotalCount, nodeProjection, cancellationToken);
+    }
+
+    private static async Task<Connection<T>> PageAsync<T>(
+        IQueryable<T> source,
+        IReadOnlyList<SortKey<T>> order,
+        PagingArguments paging,
+        PageWindow window,
+        PagingOptions options,
+        bool includeTotalCount,
+        Expression<Func<T, T>>? nodeProjection,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfZero(order.Count);
 
-        var window = PagingValidation.Validate(paging, options);
         var cursor = new KeysetCursor<T>(order);
         var fetchOrder = window.Backward ? KeysetQuery.Reverse(order) : order;
         var page = KeysetQuery.ApplyCursors(source, order, cursor, paging, options);
@@ -47,7 +71,7 @@ public static class KeysetPagingExtensions
     /// <c>ROW_NUMBER() OVER (PARTITION BY …)</c>), plus one grouped COUNT when totals are wanted. Every requested
     /// parent key gets a connection (empty when it has no rows).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<TKey, Connection<T>>> ToBatchConnectionsAsync<T, TKey>(
+    public static Task<IReadOnlyDictionary<TKey, Connection<T>>> ToBatchConnectionsAsync<T, TKey>(
         this IQueryable<T> source,
         Expression<Func<T, TKey>> parentKey,
         IReadOnlyCollection<TKey> parentKeys,
@@ -58,14 +82,41 @@ public static class KeysetPagingExtensions
         CancellationToken cancellationToken)
         where TKey : notnull
     {
+        ArgumentNullException.ThrowIfNull(paging);
+        return PageBatchAsync(source, parentKey, parentKeys, order, paging, PagingValidation.Validate(paging, options), options, includeTotalCount, cancellationToken);
+    }
+
+    /// <summary>The pages of a parsed connection request for many parents; its paging was validated when it was parsed.</summary>
+    public static Task<IReadOnlyDictionary<TKey, Connection<T>>> ToBatchConnectionsAsync<T, TKey>(
+        this IQueryable<T> source,
+        Expression<Func<T, TKey>> parentKey,
+        IReadOnlyCollection<TKey> parentKeys,
+        ConnectionRequest<T> request,
+        CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PageBatchAsync(source, parentKey, parentKeys, request.Order, request.Paging, request.Window, request.Options, request.IncludeTotalCount, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<TKey, Connection<T>>> PageBatchAsync<T, TKey>(
+        IQueryable<T> source,
+        Expression<Func<T, TKey>> parentKey,
+        IReadOnlyCollection<TKey> parentKeys,
+        IReadOnlyList<SortKey<T>> order,
+        PagingArguments paging,
+        PageWindow window,
+        PagingOptions options,
+        bool includeTotalCount,
+        CancellationToken cancellationToken)
+        where TKey : notnull
+    {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(parentKey);
         ArgumentNullException.ThrowIfNull(parentKeys);
-        ArgumentNullException.ThrowIfNull(paging);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfZero(order.Count);
 
-        var window = PagingValidation.Validate(paging, options);
         var cursor = new KeysetCursor<T>(order);
         var result = new Dictionary<TKey, Connection<T>>();
         if (parentKeys.Count == 0)
