@@ -10,7 +10,7 @@ namespace NewsGraph.Server.Tests.Limits;
 public sealed class SettingsValidationTests
 {
     [Theory]
-    [InlineData("Paging:MaxPageSize", "0", "MaxPageSize")]
+    [InlineData("Paging:MaxPageSize", "0", "'MaxPageSize' with the error: 'The field MaxPageSize must be between 1 and 2147483647.'")]
     [InlineData("Paging:DefaultPageSize", "60", "Paging:DefaultPageSize must not be larger than Paging:MaxPageSize.")]
     [InlineData("GraphQL:Limits:MaxDocumentLength", "0", "MaxDocumentLength")]
     [InlineData("GraphQL:Limits:MaxExecutionDepth", "-1", "MaxExecutionDepth")]
