@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Data.Paging;
-using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Schema;

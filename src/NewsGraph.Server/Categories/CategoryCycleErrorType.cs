@@ -1,4 +1,3 @@
-using GraphQL.Types;
 using NewsGraph.GraphQL.Mutations;
 
 namespace NewsGraph.Server.Categories;

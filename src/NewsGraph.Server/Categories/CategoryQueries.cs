@@ -1,7 +1,6 @@
 using GraphQL.Types;
 using NewsGraph.GraphQL.Composition;
 using NewsGraph.GraphQL.Data.Paging;
-using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Schema;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using GraphQL.DataLoader;
-using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Data.Paging;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.Server.Data;

@@ -16,9 +16,7 @@ using NewsGraph.GraphQL.Relay;
 using NewsGraph.GraphQL.Security;
 using NewsGraph.GraphQL.Subscriptions;
 using NewsGraph.GraphQL.Types;
-using NewsGraph.Server.Articles;
 using NewsGraph.Server.Auth;
-using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
 
 namespace NewsGraph.Server.Schema;

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Mutations;
 
 namespace NewsGraph.GraphQL.Tests.Mutations;
