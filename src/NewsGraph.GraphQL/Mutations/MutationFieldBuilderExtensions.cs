@@ -14,36 +14,6 @@ public static class MutationFieldBuilderExtensions
 {
     private const string InputArgument = "input";
 
-    /// <summary>A mutation whose input the resolver reads by field name (<see cref="MutationInput"/>).</summary>
-    /// <param name="root">The mutation root type.</param>
-    /// <param name="name">The field name, e.g. <c>createArticle</c>; the types are named after it.</param>
-    /// <param name="payloadField">The payload's object field, e.g. <c>article</c>.</param>
-    /// <param name="configureInput">Adds the fields of <c>XyzInput</c>.</param>
-    /// <param name="errorTypes">Object graph types deriving from <see cref="ErrorGraphType{TError}"/>; none means no <c>errors</c> field.</param>
-    /// <param name="resolve">Performs the mutation; domain errors come back in the result, not as exceptions.</param>
-    /// <param name="description">The field's description.</param>
-    public static FieldType AddMutationField<TObjectGraphType, TObject>(
-        this ObjectGraphType root,
-        string name,
-        string payloadField,
-        Action<InputObjectGraphType> configureInput,
-        IReadOnlyList<Type> errorTypes,
-        Func<IResolveFieldContext, MutationInput, Task<MutationResult<TObject>>> resolve,
-        string? description = null)
-        where TObjectGraphType : IGraphType
-        where TObject : class
-    {
-        ArgumentNullException.ThrowIfNull(configureInput);
-        ArgumentNullException.ThrowIfNull(resolve);
-        var input = new InputObjectGraphType();
-        configureInput(input);
-        return AddField<TObjectGraphType, TObject>(root, name, payloadField, input, errorTypes, description, async ctx =>
-        {
-            var fields = ctx.GetArgument<Dictionary<string, object?>>(InputArgument);
-            return await resolve(ctx, new MutationInput(fields)).ConfigureAwait(false);
-        });
-    }
-
     /// <summary>
     /// A mutation whose input is bound to <typeparamref name="TInput"/> by <typeparamref name="TInputGraphType"/>
     /// (which declares its fields; the builder names it <c>XyzInput</c> after the field, so one input type can serve

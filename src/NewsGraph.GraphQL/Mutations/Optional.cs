@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using GraphQL;
 
 namespace NewsGraph.GraphQL.Mutations;
 
@@ -29,14 +28,4 @@ public readonly record struct Optional<T>
 
     /// <summary>Named alternative of the implicit conversion.</summary>
     public static Optional<T> FromValue(T value) => new(value);
-
-    /// <summary>
-    /// The field <paramref name="name"/> of an input object as the engine parsed it (for an input graph type's
-    /// <c>ParseDictionary</c>): unset when the client left it out, otherwise its value converted to <typeparamref name="T"/>.
-    /// </summary>
-    public static Optional<T> From(IDictionary<string, object?> fields, string name)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        return fields.TryGetValue(name, out var value) ? new(ValueConverter.ConvertTo<T>(value)!) : Unset;
-    }
 }

@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using NewsGraph.GraphQL.Mutations;
 
@@ -69,38 +68,19 @@ public sealed record UpdateArticleInput
     public Optional<string?> CanonicalUrl { get; init; }
 }
 
-public sealed class UpdateArticleInputType : InputObjectGraphType<UpdateArticleInput>
+public sealed class UpdateArticleInputType : MutationInputGraphType<UpdateArticleInput>
 {
     public UpdateArticleInputType()
     {
         ArticleVersionInputType.AddIdAndVersion(this);
-        Field<StringGraphType>("title").Description("Left out: unchanged. While the article has never been published, the slug follows the title.");
-        Field<StringGraphType>("summary").Description("Left out: unchanged; null removes the summary.");
-        Field<StringGraphType>("body").Description("Left out: unchanged. Word count and reading time follow the body.");
-        Field<IdGraphType>("authorId");
-        Field<IdGraphType>("categoryId");
+        OptionalField(a => a.Title, typeof(StringGraphType)).Description("Left out: unchanged. While the article has never been published, the slug follows the title.");
+        OptionalField(a => a.Summary, typeof(StringGraphType)).Description("Left out: unchanged; null removes the summary.");
+        OptionalField(a => a.Body, typeof(StringGraphType)).Description("Left out: unchanged. Word count and reading time follow the body.");
+        OptionalField(a => a.AuthorId, typeof(IdGraphType));
+        OptionalField(a => a.CategoryId, typeof(IdGraphType));
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("tagIds").Description("Left out: unchanged; the list replaces all tags.");
-        Field<StringGraphType>("heroImageUrl").Description("Left out: unchanged; null removes it.");
-        Field<StringGraphType>("canonicalUrl").Description("Left out: unchanged; null removes it.");
-    }
-
-    // Left out and null mean different things here, which the default binding (to plain properties) cannot tell apart.
-    public override object ParseDictionary(IDictionary<string, object?> value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return new UpdateArticleInput
-        {
-            Id = ValueConverter.ConvertTo<string>(value["id"])!,
-            Version = ValueConverter.ConvertTo<int>(value["version"]),
-            Title = Optional<string?>.From(value, "title"),
-            Summary = Optional<string?>.From(value, "summary"),
-            Body = Optional<string?>.From(value, "body"),
-            AuthorId = Optional<string?>.From(value, "authorId"),
-            CategoryId = Optional<string?>.From(value, "categoryId"),
-            TagIds = value.TryGetValue("tagIds", out var tagIds) && tagIds is IEnumerable<object?> ids ? [.. ids.Select(id => ValueConverter.ConvertTo<string>(id)!)] : null,
-            HeroImageUrl = Optional<string?>.From(value, "heroImageUrl"),
-            CanonicalUrl = Optional<string?>.From(value, "canonicalUrl"),
-        };
+        OptionalField(a => a.HeroImageUrl, typeof(StringGraphType)).Description("Left out: unchanged; null removes it.");
+        OptionalField(a => a.CanonicalUrl, typeof(StringGraphType)).Description("Left out: unchanged; null removes it.");
     }
 }
 
