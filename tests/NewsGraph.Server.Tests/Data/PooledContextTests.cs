@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Tests.TestHosting;
@@ -12,7 +13,11 @@ public sealed class PooledContextTests
     public async Task A_context_returned_by_an_editor_is_handed_out_again_as_a_readers()
     {
         await using var server = await NewsGraphServer.StartAsync();
-        var factory = server.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>();
+        // The server's contexts come from a pool…
+        Assert.IsType<PooledDbContextFactory<NewsDbContext>>(server.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>());
+        // …and a pool of one with the server's options hands the same instance out again: the server's own pool is shared
+        // with its background services (the outbox dispatcher), which may take the returned context first.
+        var factory = new PooledDbContextFactory<NewsDbContext>(server.Services.GetRequiredService<DbContextOptions<NewsDbContext>>(), poolSize: 1);
 
         NewsDbContext editorsContext;
         await using (var editor = await factory.CreateDbContextAsync())
