@@ -173,18 +173,13 @@ public sealed partial class ArticleEventsFeed : IAsyncDisposable
         {
             db.WithUnpublished();
         }
-        var article = await db.Articles
+
+        return await db.Articles
             .Include(a => a.Author)
             .Include(a => a.Category)
             .Include(a => a.Tags.OrderBy(t => t.Name))
             .AsSingleQuery()
             .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
-        if (article is not null)
-        {
-            LoadedArticleGraphs.MarkLoaded(article);
-        }
-
-        return article;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The article feed of topic {Topic} failed; subscribing again.")]

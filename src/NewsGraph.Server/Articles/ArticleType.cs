@@ -59,7 +59,9 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagType>>>, IReadOnlyList<Tag>>("tags")
             .Description("The article's tags, by name.")
             .Projects(nameof(Article.Id))
-            .ResolveAsync(ctx => LoadedArticleGraphs.IsLoaded(ctx.Source)
+            // Tags that came with the article (the event feed's, a mutation's) answer from it. An empty list may just not
+            // be loaded, so the loader answers that: at worst one query for an article without tags.
+            .ResolveAsync(ctx => ctx.Source.Tags.Count > 0
                 ? new CompletedDataLoaderResult<IReadOnlyList<Tag>>([.. ctx.Source.Tags])
                 : ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));
     }

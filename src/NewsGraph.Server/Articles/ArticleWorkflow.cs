@@ -96,7 +96,6 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
             return MutationResult<Article>.Failure(SlugTaken(slug));
         }
 
-        LoadedArticleGraphs.MarkLoaded(article);
         return article;
     }
 
@@ -320,7 +319,6 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
             return MutationResult<Article>.Failure(SlugTaken(article.Slug));
         }
 
-        LoadedArticleGraphs.MarkLoaded(article);
         return article;
     }
 
