@@ -112,8 +112,10 @@ public static class NewsSchemaServiceCollectionExtensions
         var allowIntrospection = configuration.GetValue<bool?>("GraphQL:AllowIntrospection") ?? environment.IsDevelopment();
         services.AddGraphQLLimits(allowIntrospection);
 
-        var persisted = configuration.GetSection(PersistedOperationOptions.SectionName).Get<PersistedOperationOptions>() ?? new PersistedOperationOptions();
-        services.AddPersistedOperations(persisted, ResolveOperationsDirectory(persisted.Directory));
+        // The folder is read once here: its documents are loaded (and a missing folder stops start-up) while registering.
+        var persisted = configuration.GetSection(PersistedOperationOptions.SectionName);
+        services.AddSettings<PersistedOperationOptions>(persisted);
+        services.AddPersistedOperations(ResolveOperationsDirectory(persisted.GetValue<string?>(nameof(PersistedOperationOptions.Directory))));
     }
 
     /// <summary>
