@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Configuration;
 
 namespace NewsGraph.GraphQL.Http;
 
@@ -13,31 +15,53 @@ public static class GraphQLCorsServiceCollectionExtensions
 
     private const string AnyOrigin = "*";
 
+    /// <summary>
+    /// The policy for the origins of <paramref name="configuration"/> (<see cref="GraphQLCorsOptions"/>), bound and
+    /// checked when the host starts.
+    /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="options">The configured origins.</param>
+    /// <param name="configuration">The <c>Cors</c> section.</param>
     /// <param name="allowAnyOriginWhenUnconfigured">
     /// What "no origins configured" means: true in development, where a frontend on another port should just work;
     /// false in production, where a forgotten setting must not open the API to every web page.
     /// </param>
-    public static IServiceCollection AddGraphQLCors(this IServiceCollection services, GraphQLCorsOptions options, bool allowAnyOriginWhenUnconfigured)
+    public static IServiceCollection AddGraphQLCors(this IServiceCollection services, IConfiguration configuration, bool allowAnyOriginWhenUnconfigured)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
 
-        var origins = (options.AllowedOrigins ?? [])
-            .Select(o => o.Trim().TrimEnd('/'))
-            .Where(o => o.Length > 0)
-            .ToArray();
-        var anyOrigin = origins.Contains(AnyOrigin) || (origins.Length == 0 && allowAnyOriginWhenUnconfigured);
-        if (anyOrigin && options.AllowCredentials)
-        {
+        services.AddSettings<GraphQLCorsOptions>(configuration)
+            .Validate(
+                options => Origins(options).All(IsOrigin),
+                "CORS: each of AllowedOrigins must be '*' or an origin: scheme, host and optional port, e.g. https://www.example.com.")
             // Browsers refuse credentials with a wildcard origin; failing at start beats a silently broken frontend.
-            throw new InvalidOperationException("CORS: AllowCredentials needs explicit AllowedOrigins, not '*' or the development default.");
-        }
-
-        services.AddCors(cors => cors.AddPolicy(PolicyName, policy => Configure(policy, origins, anyOrigin, options.AllowCredentials)));
+            .Validate(
+                options => !(options.AllowCredentials && AllowsAnyOrigin(Origins(options), allowAnyOriginWhenUnconfigured)),
+                "CORS: AllowCredentials needs explicit AllowedOrigins, not '*' or the development default.");
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<GraphQLCorsOptions>((cors, options) =>
+        {
+            var origins = Origins(options);
+            var anyOrigin = AllowsAnyOrigin(origins, allowAnyOriginWhenUnconfigured);
+            cors.AddPolicy(PolicyName, policy => Configure(policy, origins, anyOrigin, options.AllowCredentials));
+        });
         return services;
     }
+
+    private static string[] Origins(GraphQLCorsOptions options) => (options.AllowedOrigins ?? [])
+        .Select(o => o.Trim().TrimEnd('/'))
+        .Where(o => o.Length > 0)
+        .ToArray();
+
+    private static bool AllowsAnyOrigin(string[] origins, bool allowAnyOriginWhenUnconfigured)
+        => origins.Contains(AnyOrigin) || (origins.Length == 0 && allowAnyOriginWhenUnconfigured);
+
+    /// <summary>What a browser sends as <c>Origin</c>: <c>http</c> or <c>https</c>, a host, perhaps a port, nothing else.</summary>
+    private static bool IsOrigin(string origin)
+        => origin == AnyOrigin
+        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase));
 
     private static void Configure(CorsPolicyBuilder policy, string[] origins, bool anyOrigin, bool allowCredentials)
     {

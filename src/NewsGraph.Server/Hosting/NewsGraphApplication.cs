@@ -53,7 +53,7 @@ public static class NewsGraphApplication
         // Browsers of frontend developers call the API from other origins: any origin in development unless
         // configured, none in production unless configured.
         builder.Services.AddGraphQLCors(
-            builder.Configuration.GetSection("Cors").Get<GraphQLCorsOptions>() ?? new GraphQLCorsOptions(),
+            builder.Configuration.GetSection("Cors"),
             allowAnyOriginWhenUnconfigured: builder.Environment.IsDevelopment());
         builder.Services.AddBananaCakePop();
         builder.Services.AddSettings<BananaCakePopOptions>(builder.Configuration.GetSection("Ide"));

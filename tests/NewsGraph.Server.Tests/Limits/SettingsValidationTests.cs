@@ -20,6 +20,8 @@ public sealed class SettingsValidationTests
     [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize must be at least 1.")]
     [InlineData("Outbox:PollInterval", "00:00:00", "Outbox:PollInterval must be positive.")]
     [InlineData("PersistedOperations:AutomaticPersistedQueryCacheSize", "0", "'AutomaticPersistedQueryCacheSize' with the error: 'The field AutomaticPersistedQueryCacheSize must be between 1 and 2147483647.'")]
+    [InlineData("Cors:AllowedOrigins:0", "www.example.com", "CORS: each of AllowedOrigins must be '*' or an origin")]
+    [InlineData("Cors:AllowCredentials", "true", "CORS: AllowCredentials needs explicit AllowedOrigins, not '*' or the development default.")]
     public async Task A_bad_setting_stops_the_server_at_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => NewsGraphServer.StartAsync([new(key, value)]));
