@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsGraph.GraphQL.Configuration;
 
 namespace NewsGraph.GraphQL.Memory;
 
@@ -18,9 +19,14 @@ public static class TrimmingMemoryPoolServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var options = configuration.Get<TrimmingMemoryPoolOptions>() ?? new TrimmingMemoryPoolOptions();
-        services.Configure<TrimmingMemoryPoolOptions>(configuration);
-        if (!options.Enabled)
+        // The pools' settings are checked at start-up (while the trimming pool is used at all), with the setting's key.
+        var prefix = configuration is IConfigurationSection section ? $"{section.Path}:" : "";
+        services.AddSettings<TrimmingMemoryPoolOptions>(configuration)
+            .Validate(o => !o.Enabled || o.TrimInterval > TimeSpan.Zero, $"{prefix}TrimInterval must be positive.")
+            .Validate(o => !o.Enabled || o.RetentionPeriod >= o.TrimInterval, $"{prefix}RetentionPeriod must not be shorter than {prefix}TrimInterval.")
+            .Validate(o => !o.Enabled || o.MinimumRetainedBlocks >= 0, $"{prefix}MinimumRetainedBlocks must not be negative.");
+        // Enabled decides whether Kestrel's pool is replaced, so it is read once here.
+        if (!configuration.GetValue(nameof(TrimmingMemoryPoolOptions.Enabled), defaultValue: true))
         {
             return services;
         }

@@ -22,11 +22,22 @@ public sealed class SettingsValidationTests
     [InlineData("PersistedOperations:AutomaticPersistedQueryCacheSize", "0", "'AutomaticPersistedQueryCacheSize' with the error: 'The field AutomaticPersistedQueryCacheSize must be between 1 and 2147483647.'")]
     [InlineData("Cors:AllowedOrigins:0", "www.example.com", "CORS: each of AllowedOrigins must be '*' or an origin")]
     [InlineData("Cors:AllowCredentials", "true", "CORS: AllowCredentials needs explicit AllowedOrigins, not '*' or the development default.")]
+    [InlineData("MemoryPool:TrimInterval", "00:00:00", "MemoryPool:TrimInterval must be positive.")]
+    [InlineData("MemoryPool:RetentionPeriod", "00:00:00.500", "MemoryPool:RetentionPeriod must not be shorter than MemoryPool:TrimInterval.")]
+    [InlineData("MemoryPool:MinimumRetainedBlocks", "-1", "MemoryPool:MinimumRetainedBlocks must not be negative.")]
     public async Task A_bad_setting_stops_the_server_at_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => NewsGraphServer.StartAsync([new(key, value)]));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_memory_pool_timings_are_ignored_while_the_trimming_pool_is_off()
+    {
+        await using var server = await NewsGraphServer.StartAsync([new("MemoryPool:Enabled", "false"), new("MemoryPool:TrimInterval", "00:00:00")]);
+
+        Assert.NotNull((await server.PostAsync("{ tags { nodes { slug } } }")).SuccessfulData());
     }
 
     [Fact]
