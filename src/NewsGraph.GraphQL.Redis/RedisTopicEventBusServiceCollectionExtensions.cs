@@ -7,7 +7,21 @@ namespace NewsGraph.GraphQL.Redis;
 
 public static class RedisTopicEventBusServiceCollectionExtensions
 {
-    /// <summary>The Redis event bus as <see cref="ITopicEventSender"/> and <see cref="ITopicEventReceiver"/>.</summary>
+    /// <summary>
+    /// The Redis event bus as <see cref="ITopicEventSender"/> and <see cref="ITopicEventReceiver"/>, configured by the
+    /// registered <see cref="RedisTopicEventBusOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddRedisTopicEventBus(this IServiceCollection services, TopicEventBusOptions? hubOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddTopicEventHub(hubOptions);
+        services.TryAddSingleton<RedisTopicEventBus>();
+        services.TryAddSingleton<ITopicEventSender>(sp => sp.GetRequiredService<RedisTopicEventBus>());
+        services.TryAddSingleton<ITopicEventReceiver>(sp => sp.GetRequiredService<RedisTopicEventBus>());
+        return services;
+    }
+
+    /// <summary>The same with the given options.</summary>
     public static IServiceCollection AddRedisTopicEventBus(
         this IServiceCollection services,
         RedisTopicEventBusOptions options,
@@ -15,12 +29,8 @@ public static class RedisTopicEventBusServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.AddTopicEventHub(hubOptions);
         services.TryAddSingleton(options);
-        services.TryAddSingleton<RedisTopicEventBus>();
-        services.TryAddSingleton<ITopicEventSender>(sp => sp.GetRequiredService<RedisTopicEventBus>());
-        services.TryAddSingleton<ITopicEventReceiver>(sp => sp.GetRequiredService<RedisTopicEventBus>());
-        return services;
+        return services.AddRedisTopicEventBus(hubOptions);
     }
 
     /// <summary>A health check that fails while the Redis event bus cannot reach Redis.</summary>

@@ -84,10 +84,14 @@ public static class NewsSchemaServiceCollectionExtensions
     private static void AddEvents(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<TopicEventBusOptions>(configuration.GetSection("Subscriptions"));
-        var redis = configuration.GetSection(RedisTopicEventBusOptions.SectionName).Get<RedisTopicEventBusOptions>();
-        if (!string.IsNullOrWhiteSpace(redis?.Configuration))
+        // Whether Redis:Configuration is set decides which bus is registered; the Redis bus takes the bound section.
+        var redis = configuration.GetSection(RedisTopicEventBusOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(redis.GetValue<string?>(nameof(RedisTopicEventBusOptions.Configuration))))
         {
-            services.AddRedisTopicEventBus(redis);
+            services.AddSettings<RedisTopicEventBusOptions>(redis)
+                .Validate(o => o.PollInterval > TimeSpan.Zero, "Redis:PollInterval must be positive.")
+                .Validate(o => o.SendTimeout > TimeSpan.Zero, "Redis:SendTimeout must be positive.");
+            services.AddRedisTopicEventBus();
         }
         else
         {

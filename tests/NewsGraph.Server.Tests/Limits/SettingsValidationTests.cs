@@ -32,6 +32,23 @@ public sealed class SettingsValidationTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The Redis section is bound (and checked) where it is used: when <c>Redis:Configuration</c> is set.</summary>
+    [Theory]
+    [InlineData("Redis:KeyPrefix", "", "'KeyPrefix' with the error: 'The KeyPrefix field is required.'")]
+    [InlineData("Redis:StreamMaxLength", "0", "StreamMaxLength")]
+    [InlineData("Redis:ReadBatchSize", "0", "ReadBatchSize")]
+    [InlineData("Redis:DeduplicationWindow", "-1", "DeduplicationWindow")]
+    [InlineData("Redis:PollInterval", "00:00:00", "Redis:PollInterval must be positive.")]
+    [InlineData("Redis:SendTimeout", "-00:00:01", "Redis:SendTimeout must be positive.")]
+    public async Task A_bad_redis_setting_stops_the_server_at_start_up_with_a_message_naming_it(string key, string value, string message)
+    {
+        // Validation runs before anything connects: no Redis needs to listen here.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => NewsGraphServer.StartAsync([new("Redis:Configuration", "localhost:1,abortConnect=false"), new(key, value)]));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_memory_pool_timings_are_ignored_while_the_trimming_pool_is_off()
     {
