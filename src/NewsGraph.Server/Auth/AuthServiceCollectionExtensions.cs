@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NewsGraph.GraphQL.Authentication;
+using NewsGraph.GraphQL.Configuration;
 using NewsGraph.GraphQL.WebSockets;
 
 namespace NewsGraph.Server.Auth;
@@ -14,9 +16,14 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddNewsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var settings = configuration.GetSection(AuthenticationSettings.SectionName).Get<AuthenticationSettings>() ?? new AuthenticationSettings();
-        services.AddSingleton(settings);
-        services.AddApiKeyOrBearerAuthentication(settings.ApiKeys, settings.Jwt);
+        var section = configuration.GetSection(AuthenticationSettings.SectionName);
+        services.AddSettings<AuthenticationSettings>(section);
+        services.AddSingleton<IValidateOptions<AuthenticationSettings>, AuthenticationSettingsValidation>();
+        services.AddSingleton(static provider => new ApiKeyValidator(provider.GetRequiredService<AuthenticationSettings>().ApiKeys));
+        services.AddSingleton(static provider => provider.GetRequiredService<AuthenticationSettings>().Jwt);
+        // Whether a signing key is set decides whether the bearer scheme is registered, so it is read here.
+        var signingKey = section.GetValue<string?>($"{nameof(AuthenticationSettings.Jwt)}:{nameof(JwtBearerSettings.SigningKey)}");
+        services.AddApiKeyOrBearerAuthentication(acceptBearerTokens: !string.IsNullOrWhiteSpace(signingKey));
         services.AddScoped<RequestViewer>();
         services.RemoveAll<IWebSocketConnectionInitializer>();
         services.AddSingleton<IWebSocketConnectionInitializer, CredentialWebSocketConnectionInitializer>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NewsGraph.Server.Tests.TestHosting;
 
@@ -59,7 +60,7 @@ public sealed class JwtSigningKeyTests
             settings.Add(new("Authentication:Jwt:Algorithms:0", algorithm));
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NewsGraphServer.StartAsync(settings));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => NewsGraphServer.StartAsync(settings));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         if (message.Contains("SigningKey", StringComparison.Ordinal))

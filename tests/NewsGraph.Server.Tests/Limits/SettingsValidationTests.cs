@@ -49,6 +49,16 @@ public sealed class SettingsValidationTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Authentication's own checks run at start-up too (README "Authentication"), with their own messages.</summary>
+    [Fact]
+    public async Task An_api_key_with_a_bad_hash_stops_the_server_at_start_up_with_a_message_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => NewsGraphServer.StartAsync([new("Authentication:ApiKeys:0:Name", "cms"), new("Authentication:ApiKeys:0:Hash", "not-a-hash")]));
+
+        Assert.Contains("The API key 'cms' must have a Hash of 64 hex digits", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_memory_pool_timings_are_ignored_while_the_trimming_pool_is_off()
     {
