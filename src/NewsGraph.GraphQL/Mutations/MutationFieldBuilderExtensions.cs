@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -41,7 +40,6 @@ public static class MutationFieldBuilderExtensions
             await resolve(ctx, ctx.GetArgument<TInput>(InputArgument)).ConfigureAwait(false));
     }
 
-    [SuppressMessage("Performance", "CA1859", Justification = "Typed inputs are InputObjectGraphType<T>, which InputObjectGraphType is not.")]
     private static FieldType AddField<TObjectGraphType, TObject>(
         ObjectGraphType root,
         string name,

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsGraph.GraphQL.Authorization;
 using NewsGraph.GraphQL.Configuration;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
@@ -9,16 +8,17 @@ using GraphQLParser.AST;
 namespace NewsGraph.GraphQL.Data.Projection;
 
 /// <summary>
-/// Builds <c>x =&gt; new T { A = x.A, Ref = x.Ref, … }</c> from the fields a request selects on a list's items, so the
-/// database returns only those columns and joins the references they show (an article's author and category) instead
-/// of a loader query each. Unselected members keep their defaults: only types that declared what every field reads
+/// Builds <c>x =&gt; new T { A = x.A, Ref = x.Ref == null ? null : new R { … } }</c> from the fields a request selects
+/// on a list's items or a look-up's object (<see cref="Shape"/>), so the database returns only those columns and joins
+/// the references they show (an article's author, its category and that category's parent) instead of a loader query
+/// each. Unselected members keep their defaults: only types that declared what every field reads
 /// (<see cref="ProjectionMetadata"/>) are projected, and any field the projection cannot account for loads the whole
 /// object as before. Hand-written: GraphQL.NET has no projection, and Hot Chocolate's cannot be installed here.
 /// </summary>
 public static class SelectionProjection
 {
     private const int MaxCachedProjections = 1024;
-    private static readonly ConcurrentDictionary<(Type Type, string Members), LambdaExpression> Cache = new();
+    private static readonly ConcurrentDictionary<(Type Type, string Shape), LambdaExpression> Cache = new();
 
     // A field of a document always projects the same way, and cached documents repeat the same AST nodes: each is
     // worked out once (weakly keyed, so it goes with its document).
