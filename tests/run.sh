@@ -53,13 +53,28 @@ if [ "${NEWSGRAPH_CHECK_FORMAT:-0}" = "1" ]; then
   fi
 fi
 
+# A throwaway PostgreSQL cluster for the whole run (scripts/postgres-cluster.sh installs Debian's postgresql when it is
+# missing, runs the server as the unprivileged postgres user, on a free port); removed when the run ends. The tests
+# create a database of their own in it for each server and never touch a PostgreSQL that was already running.
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+postgres_dir=$(mktemp -d -u "${TMPDIR:-/tmp}/newsgraph-postgres-XXXXXX")
+trap 'rm -f "$log"; scripts/postgres-cluster.sh stop "$postgres_dir"' EXIT
+NEWSGRAPH_TEST_POSTGRES=$(scripts/postgres-cluster.sh start "$postgres_dir")
+export NEWSGRAPH_TEST_POSTGRES
 
 set +e
+# Every test project, the server's suites on SQLite (the default provider)...
 dotnet test NewsGraph.sln --nologo -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# ...then the server's suites again on PostgreSQL: the same tests, the same expected answers, byte for byte. Tests of
+# SQLite's own behaviour (its files, its locks) are marked Provider=Sqlite and run in the first pass only.
+NEWSGRAPH_TEST_PROVIDER=PostgreSQL dotnet test tests/NewsGraph.Server.Tests --nologo -c Release --no-build \
+  --filter "Provider!=Sqlite" "$@" 2>&1 | tee -a "$log"
+postgres_status=${PIPESTATUS[0]}
 set -e
+if [ "$status" -eq 0 ]; then
+  status=$postgres_status
+fi
 
 # One closing line for the whole suite, summed over the test projects.
 awk '

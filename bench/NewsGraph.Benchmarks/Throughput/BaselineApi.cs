@@ -22,7 +22,7 @@ internal static class BaselineApi
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}"] = $"Data Source={databasePath}",
+            [$"ConnectionStrings:{DatabaseSettings.ConnectionStringName}"] = $"Data Source={databasePath}",
         });
         builder.Services.AddNewsData(builder.Configuration);
 

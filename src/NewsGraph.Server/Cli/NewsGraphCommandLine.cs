@@ -22,12 +22,13 @@ public static class NewsGraphCommandLine
             return null;
         }
 
-        // Commands build the app without their own verb arguments, so configuration parsing does not see them.
-        WebApplication BuildApp() => buildApp([]);
+        // Commands build the app without their own verb arguments, so configuration parsing does not see them; a
+        // command's options that are settings (the database's) are passed on as configuration overrides instead.
+        WebApplication BuildApp(string[] settings) => buildApp(settings);
 
         var root = new RootCommand("NewsGraph server. Without a command it serves the GraphQL API.")
         {
-            SchemaExportCommand.Create(BuildApp),
+            SchemaExportCommand.Create(() => BuildApp([])),
             SeedCommand.Create(BuildApp),
             MigrateCommand.Create(BuildApp),
             ApiKeyCreateCommand.Create(),

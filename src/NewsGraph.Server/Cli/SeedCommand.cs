@@ -6,10 +6,10 @@ using Spectre.Console;
 
 namespace NewsGraph.Server.Cli;
 
-/// <summary><c>seed --articles N [--seed 42] [--batch-size 5000] [--connection ...]</c>: appends a generated catalogue.</summary>
+/// <summary><c>seed --articles N [--seed 42] [--batch-size 5000] [--connection ...] [--provider ...]</c>: appends a generated catalogue.</summary>
 internal static class SeedCommand
 {
-    public static Command Create(Func<WebApplication> buildApp)
+    public static Command Create(Func<string[], WebApplication> buildApp)
     {
         var articles = new Option<int>("--articles")
         {
@@ -32,15 +32,16 @@ internal static class SeedCommand
         batchSize.Validators.Add(result => RequirePositive(result, "--batch-size"));
 
         Option<string?> connection = CommonOptions.Connection();
+        Option<DatabaseProvider?> provider = CommonOptions.Provider();
 
         var command = new Command("seed", "Append a large generated catalogue of authors, tags and articles.")
         {
-            articles, seed, batchSize, connection,
+            articles, seed, batchSize, connection, provider,
         };
         command.SetAction(async (parse, ct) =>
         {
             var options = new SeedOptions(parse.GetValue(articles), parse.GetValue(seed), parse.GetValue(batchSize));
-            await using NewsDbContext db = await CliDatabase.OpenAsync(parse.GetValue(connection), buildApp, ct);
+            await using NewsDbContext db = await CliDatabase.OpenAsync(parse.GetValue(connection), parse.GetValue(provider), buildApp, ct);
             await DatabaseInitializer.MigrateAsync(db, ct);
 
             var stopwatch = Stopwatch.StartNew();

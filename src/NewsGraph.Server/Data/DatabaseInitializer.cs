@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.GraphQL.Data.Filtering;
 
 namespace NewsGraph.Server.Data;
 
@@ -25,7 +26,10 @@ public static class DatabaseInitializer
         }
     }
 
-    /// <summary>Migrates and switches SQLite to WAL so readers do not block the writer.</summary>
+    /// <summary>
+    /// Migrates; on SQLite switches to WAL so readers do not block the writer, on PostgreSQL checks that the database
+    /// folds case beyond ASCII (case-insensitive filters depend on it).
+    /// </summary>
     internal static async Task MigrateAsync(NewsDbContext db, CancellationToken ct)
     {
         bool migrated = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
@@ -48,6 +52,29 @@ public static class DatabaseInitializer
                 // a new index instead of reading the (Status, PublishedAt, Id) one). Refresh them after a change.
                 await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
             }
+        }
+        else if (db.Database.IsNpgsql())
+        {
+            await RequireUnicodeCaseFoldingAsync(db, ct);
+        }
+    }
+
+    /// <summary>
+    /// Case-insensitive filters compare <c>upper()</c> of both sides (CaseFolding), and PostgreSQL's <c>upper()</c>
+    /// follows the database's LC_CTYPE: under <c>C</c> or <c>POSIX</c> it folds ASCII only, so "zürich" would not find
+    /// "Zürich" and answers would differ from SQLite's. Refuse such a database with what to do rather than answer wrong.
+    /// </summary>
+    private static async Task RequireUnicodeCaseFoldingAsync(NewsDbContext db, CancellationToken ct)
+    {
+        const string Sample = "zürich ørsted";
+        var folded = await db.Database.SqlQuery<string>($"SELECT upper({Sample}) AS \"Value\"").SingleAsync(ct);
+        // Compared exactly, not case-insensitively: the question is whether the database folded the sample as .NET does.
+        if (!string.Equals(folded, CaseFolding.Fold(Sample), StringComparison.Ordinal))
+        {
+            var ctype = await db.Database.SqlQueryRaw<string>("SELECT datctype AS \"Value\" FROM pg_database WHERE datname = current_database()").SingleAsync(ct);
+            throw new InvalidOperationException(
+                $"The PostgreSQL database's LC_CTYPE is '{ctype}', whose upper() folds ASCII only; NewsGraph's case-insensitive filters need Unicode case folding. " +
+                "Create the database with a UTF-8 locale, e.g. CREATE DATABASE newsgraph ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0.");
         }
     }
 }

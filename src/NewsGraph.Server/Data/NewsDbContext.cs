@@ -2,11 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NewsGraph.GraphQL.Data.Filtering;
 using NewsGraph.GraphQL.Outbox;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace NewsGraph.Server.Data;
 
-public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(options)
+/// <summary>
+/// The news model, one for every provider. Each provider has a subclass (<see cref="SqliteNewsDbContext"/>,
+/// <see cref="PostgreSqlNewsDbContext"/>) only so that its migrations are its own; code uses this type.
+/// </summary>
+public abstract class NewsDbContext : DbContext
 {
+    protected NewsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     internal const int SlugMaxLength = 200;
     internal const int TitleMaxLength = 300;
     internal const int SummaryMaxLength = 1000;
@@ -90,6 +100,27 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
 
         // Unicode-aware case-insensitive filters (SQLite's lower()/LIKE fold ASCII only).
         modelBuilder.AddCaseFolding(Database.IsSqlite());
+
+        if (Database.IsNpgsql())
+        {
+            SortNullsFirstInIndexes(modelBuilder);
+        }
+    }
+
+    // PostgreSQL is told to sort NULL as the smallest value, like SQLite (NullsSmallestNpgsqlQuerySqlGeneratorFactory):
+    // ORDER BY x NULLS FIRST ascending, NULLS LAST descending, for nullable columns. Their index columns must hold the
+    // same order, or such an ORDER BY is no longer read from the index (a sort of every matching row instead of a seek);
+    // a forward scan then gives ASC NULLS FIRST and a backward one DESC NULLS LAST, both directions of a keyset page.
+    // Columns that cannot be NULL keep PostgreSQL's default, which is what their ORDER BY says.
+    private static void SortNullsFirstInIndexes(ModelBuilder modelBuilder)
+    {
+        foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(entity => entity.GetDeclaredIndexes()))
+        {
+            if (index.Properties.Any(property => property.IsNullable))
+            {
+                index.SetNullSortOrder(index.Properties.Select(property => property.IsNullable ? NullSortOrder.NullsFirst : NullSortOrder.NullsLast).ToArray());
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

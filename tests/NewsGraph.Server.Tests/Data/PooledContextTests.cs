@@ -13,11 +13,21 @@ public sealed class PooledContextTests
     public async Task A_context_returned_by_an_editor_is_handed_out_again_as_a_readers()
     {
         await using var server = await NewsGraphServer.StartAsync();
+        await (server.Database.Provider switch
+        {
+            DatabaseProvider.Sqlite => AssertPoolHandsOutReadersAsync<SqliteNewsDbContext>(server),
+            _ => AssertPoolHandsOutReadersAsync<PostgreSqlNewsDbContext>(server),
+        });
+    }
+
+    private static async Task AssertPoolHandsOutReadersAsync<TContext>(NewsGraphServer server)
+        where TContext : NewsDbContext
+    {
         // The server's contexts come from a pool…
-        Assert.IsType<PooledDbContextFactory<NewsDbContext>>(server.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>());
+        Assert.IsType<PooledDbContextFactory<TContext>>(server.Services.GetRequiredService<IDbContextFactory<TContext>>());
         // …and a pool of one with the server's options hands the same instance out again: the server's own pool is shared
         // with its background services (the outbox dispatcher), which may take the returned context first.
-        var factory = new PooledDbContextFactory<NewsDbContext>(server.Services.GetRequiredService<DbContextOptions<NewsDbContext>>(), poolSize: 1);
+        var factory = new PooledDbContextFactory<TContext>(server.Services.GetRequiredService<DbContextOptions<TContext>>(), poolSize: 1);
 
         NewsDbContext editorsContext;
         await using (var editor = await factory.CreateDbContextAsync())

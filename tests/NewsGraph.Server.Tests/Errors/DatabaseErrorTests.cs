@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using NewsGraph.Server.Tests.TestHosting;
 
@@ -15,25 +15,22 @@ public sealed class DatabaseErrorTests
         (await server.PostAsync(TagCloud)).SuccessfulData();
 
         // Behind the server's back, through a connection of the test's own.
-        await using (var connection = new SqliteConnection($"Data Source={server.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = "DROP TABLE Tags";
-            await drop.ExecuteNonQueryAsync();
-        }
+        await server.Database.ExecuteAsync("""ALTER TABLE "Tags" RENAME TO "TagsGone" """);
 
         var failed = await server.PostAsync(TagCloud);
 
         Assert.Equal("DATABASE_ERROR", failed.SingleErrorCode());
         Assert.Equal("The database could not complete the request.", failed.Errors![0]!["message"]!.GetValue<string>());
         Assert.DoesNotContain("no such table", failed.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("does not exist", failed.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("sqlite", failed.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("postgres", failed.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("npgsql", failed.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("SELECT", failed.Text, StringComparison.Ordinal);
 
         var logged = Assert.Single(server.Logs.AtLeast(LogLevel.Error));
         Assert.Equal(LogLevel.Error, logged.Level);
         Assert.Contains("TagCloud", logged.Message, StringComparison.Ordinal);
-        Assert.IsType<SqliteException>(logged.Exception);
+        Assert.IsAssignableFrom<DbException>(logged.Exception);
     }
 }

@@ -59,38 +59,30 @@ public sealed class EventOutboxTests
     public async Task An_event_left_by_an_instance_that_stopped_is_sent_by_another_instance_on_the_same_database()
     {
         await using var redis = await RedisServer.StartAsync();
-        var database = SqliteFiles.NewPath("outbox-shared");
+        await using var database = await NewsTestDatabase.CreateAsync();
         var settings = new Dictionary<string, string>
         {
             ["Redis:Configuration"] = redis.Configuration,
             ["Redis:SendTimeout"] = "00:00:01",
-            ["ConnectionStrings:News"] = $"Data Source={database}",
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:LeaseDuration"] = "00:00:02",
             ["Outbox:MaxRetryDelay"] = "00:00:00.500",
         };
-        try
-        {
-            await using var b = await NewsGraphServer.StartAsync(settings);
-            using var onB = await SubscriptionProbe.StartAsync(b.Services, "subscription { onArticlePublished { slug } }");
-            var id = await SubscriptionProbe.ArticleIdAsync(b.Services, "draft-festival-preview");
+        await using var b = await NewsGraphServer.StartAsync(settings, database: database);
+        using var onB = await SubscriptionProbe.StartAsync(b.Services, "subscription { onArticlePublished { slug } }");
+        var id = await SubscriptionProbe.ArticleIdAsync(b.Services, "draft-festival-preview");
 
-            await using (var a = await NewsGraphServer.StartAsync(settings))
-            {
-                await redis.StopAsync();
-                await EditorWorkflow.PublishAsync(a.Services, id, isBreaking: false);
-                Assert.Equal(1, await OutboxCountAsync(a.Services));
-            }
-
-            // A is gone with its claim on the message; B takes it over once the claim expires and Redis is back.
-            await redis.StartProcessAsync();
-            Assert.Equal("draft-festival-preview", (string?)(await onB.NextArticleAsync("onArticlePublished", TimeSpan.FromSeconds(30)))["slug"]);
-            await Wait.UntilAsync(async () => await OutboxCountAsync(b.Services) == 0, "an empty outbox");
-        }
-        finally
+        await using (var a = await NewsGraphServer.StartAsync(settings, database: database))
         {
-            SqliteFiles.Delete(database);
+            await redis.StopAsync();
+            await EditorWorkflow.PublishAsync(a.Services, id, isBreaking: false);
+            Assert.Equal(1, await OutboxCountAsync(a.Services));
         }
+
+        // A is gone with its claim on the message; B takes it over once the claim expires and Redis is back.
+        await redis.StartProcessAsync();
+        Assert.Equal("draft-festival-preview", (string?)(await onB.NextArticleAsync("onArticlePublished", TimeSpan.FromSeconds(30)))["slug"]);
+        await Wait.UntilAsync(async () => await OutboxCountAsync(b.Services) == 0, "an empty outbox");
     }
 
     private static async Task<int> OutboxCountAsync(IServiceProvider services)

@@ -8,17 +8,19 @@ using NewsGraph.Server.Hosting;
 namespace NewsGraph.Server.Tests.TestHosting;
 
 /// <summary>
-/// The real NewsGraph server on a free loopback port, on its own SQLite file with the sample data,
-/// and a real HTTP client talking to it.
+/// The real NewsGraph server on a free loopback port, on a database of its own with the sample data (on the provider
+/// under test, <see cref="NewsTestDatabase"/>), and a real HTTP client talking to it.
 /// </summary>
 public sealed class NewsGraphServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsDatabase;
 
-    private NewsGraphServer(WebApplication app, string databasePath, Uri baseAddress, SqlCommandCounter sqlCommands, CapturedLogs logs)
+    private NewsGraphServer(WebApplication app, NewsTestDatabase database, bool ownsDatabase, Uri baseAddress, SqlCommandCounter sqlCommands, CapturedLogs logs)
     {
         _app = app;
-        DatabasePath = databasePath;
+        Database = database;
+        _ownsDatabase = ownsDatabase;
         BaseAddress = baseAddress;
         SqlCommands = sqlCommands;
         Logs = logs;
@@ -35,23 +37,32 @@ public sealed class NewsGraphServer : IAsyncDisposable
     /// <summary>What the server logged past its filters (Warning and above by default).</summary>
     public CapturedLogs Logs { get; }
 
-    /// <summary>The server's own SQLite file, for tests that change it behind the server's back.</summary>
-    public string DatabasePath { get; }
+    /// <summary>The server's database.</summary>
+    public NewsTestDatabase Database { get; }
+
+    /// <summary>The server's own SQLite file, for tests that change it behind the server's back (SQLite runs only).</summary>
+    public string DatabasePath => Database.SqlitePath ?? throw new InvalidOperationException("The server runs on PostgreSQL, not a SQLite file.");
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// Starts a server. Without <paramref name="database"/> it gets a new database of its own, dropped with it; servers
+    /// given the same <paramref name="database"/> share it (the caller disposes it).
+    /// </summary>
     public static async Task<NewsGraphServer> StartAsync(
         IEnumerable<KeyValuePair<string, string>>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        NewsTestDatabase? database = null)
     {
-        var databasePath = SqliteFiles.NewPath("test");
+        var ownsDatabase = database is null;
+        database ??= await NewsTestDatabase.CreateAsync();
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
             "--environment=Development",
-            $"--ConnectionStrings:News=Data Source={databasePath}",
             "--Logging:LogLevel:Default=Warning",
         };
+        args.AddRange(database.Settings.Select(s => $"--{s.Key}={s.Value}"));
         args.AddRange((settings ?? []).Select(s => $"--{s.Key}={s.Value}"));
 
         var sqlCommands = new SqlCommandCounter();
@@ -62,9 +73,22 @@ public sealed class NewsGraphServer : IAsyncDisposable
             services.AddSingleton<ILoggerProvider>(logs);
             configureServices?.Invoke(services);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (ownsDatabase)
+            {
+                await database.DisposeAsync();
+            }
 
-        return new NewsGraphServer(app, databasePath, app.BoundAddress(), sqlCommands, logs);
+            throw;
+        }
+
+        return new NewsGraphServer(app, database, ownsDatabase, app.BoundAddress(), sqlCommands, logs);
     }
 
     /// <summary>POSTs a GraphQL request (asking for <c>application/graphql-response+json</c>) and returns the parsed response.</summary>
@@ -89,6 +113,9 @@ public sealed class NewsGraphServer : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        SqliteFiles.Delete(DatabasePath);
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

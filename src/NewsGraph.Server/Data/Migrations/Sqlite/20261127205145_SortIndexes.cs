@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace NewsGraph.Server.Data.Migrations
+namespace NewsGraph.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SortIndexes : Migration

@@ -8,11 +8,11 @@ using NewsGraph.Server.Data;
 
 #nullable disable
 
-namespace NewsGraph.Server.Data.Migrations
+namespace NewsGraph.Server.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(NewsDbContext))]
-    [Migration("20261127201143_InitialCreate")]
-    partial class InitialCreate
+    [DbContext(typeof(SqliteNewsDbContext))]
+    [Migration("20261127205145_SortIndexes")]
+    partial class SortIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -88,17 +88,21 @@ namespace NewsGraph.Server.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
                     b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.HasIndex("Status", "Title", "Id");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
 
+                    b.HasIndex("Status", "WordCount", "Id");
+
                     b.HasIndex("AuthorId", "Status", "PublishedAt", "Id");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", (string)null);
                 });
 
             modelBuilder.Entity("NewsGraph.Server.Data.ArticleTag", b =>
@@ -113,7 +117,7 @@ namespace NewsGraph.Server.Data.Migrations
 
                     b.HasIndex("TagId", "ArticleId");
 
-                    b.ToTable("ArticleTags");
+                    b.ToTable("ArticleTags", (string)null);
                 });
 
             modelBuilder.Entity("NewsGraph.Server.Data.Author", b =>

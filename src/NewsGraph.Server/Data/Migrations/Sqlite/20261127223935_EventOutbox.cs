@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NewsGraph.Server.Data.Migrations
+namespace NewsGraph.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EventOutbox : Migration
