@@ -5,7 +5,8 @@ using NewsGraph.Server.Data;
 namespace NewsGraph.Server.Health;
 
 /// <summary>
-/// Ready only while the database serves a read: without it the instance can serve nothing. Opening a connection
+/// Ready only while the database has every migration of this build and serves a read: without them the instance can
+/// serve nothing, or only queries that fail on a column it does not have yet. Opening a connection
 /// proves little (for SQLite EF Core only looks whether the file exists), so the check reads one article id — the
 /// first row of the table, the cheapest read there is — and fails on any error: a file that is not a database, a
 /// missing table, a file system that refuses SQLite's WAL files, a lock held longer than <see cref="LockWait"/>.
@@ -24,9 +25,18 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<NewsDbContext> datab
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             db.Database.SetCommandTimeout(LockWait);
+            // A schema older than this build (started with Database:Migrate=false before `migrate` ran, or a migration
+            // that failed) is named, so whoever reads the check knows which step is missing.
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                return HealthCheckResult.Unhealthy(
+                    $"The database lacks {pending.Count} migration(s) of this build: {string.Join(", ", pending)}. Apply them (the `migrate` command, or start with Database:Migrate=true).");
+            }
+
             // Any row or none: what matters is that the table can be read, drafts included.
             _ = await db.Set<Article>().IgnoreQueryFilters().Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-            return HealthCheckResult.Healthy("The database serves reads.");
+            return HealthCheckResult.Healthy("The database is migrated and serves reads.");
         }
 #pragma warning disable CA1031 // Any failure to read is the answer "unhealthy", not an error of the endpoint.
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
