@@ -38,6 +38,21 @@ public static class Wait
     }
 
     /// <summary>Awaits <paramref name="task"/>; fails with <paramref name="what"/> when it has not completed within the timeout.</summary>
+    public static async Task ForAsync(Task task, string what, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var limit = timeout ?? DefaultTimeout;
+        try
+        {
+            await task.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"Waited {limit.TotalSeconds:0.#} s for {what}, in vain.");
+        }
+    }
+
+    /// <inheritdoc cref="ForAsync(Task, string, TimeSpan?)"/>
     public static async Task<T> ForAsync<T>(Task<T> task, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(task);

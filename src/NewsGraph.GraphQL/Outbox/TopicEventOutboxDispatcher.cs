@@ -14,7 +14,9 @@ namespace NewsGraph.GraphQL.Outbox;
 /// <see cref="TopicEventOutboxOptions.LeaseDuration"/>. When the bus fails, the batch stays claimed and is retried
 /// with a growing pause; nothing is deleted that the bus has not taken. Each row is sent with the same event id every
 /// time (<see cref="ITopicEventSender.SendAsync{TMessage}(string, TMessage, string, CancellationToken)"/>), so a bus that
-/// de-duplicates turns the outbox's at-least-once into once.
+/// de-duplicates turns the outbox's at-least-once into once. When the host stops, a batch that has begun goes on for
+/// <see cref="TopicEventOutboxOptions.ShutdownGrace"/> and whatever of it is still unsent then is released, so another
+/// instance sends it at once rather than after the lease.
 /// </summary>
 public sealed class TopicEventOutboxDispatcher<TContext>(
     IDbContextFactory<TContext> databases,
@@ -31,13 +33,17 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Stopping ends the waits at once but cancels a batch that is being sent only after the grace: a shutdown
+        // must not cut it in half (the host's shutdown timeout still bounds the whole).
+        using var sending = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        using var graceOnStop = stoppingToken.Register(() => sending.CancelAfter(Options.ShutdownGrace));
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             bool more;
             try
             {
-                more = await DispatchBatchAsync(stoppingToken).ConfigureAwait(false);
+                more = await DispatchBatchAsync(sending.Token).ConfigureAwait(false);
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -86,17 +92,17 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
             return false;
         }
 
-        var batch = await messages.AsNoTracking()
-            .Where(m => m.LockedBy == instance)
-            .OrderBy(m => m.Id)
-            .Take(Options.BatchSize)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-
-        var done = new List<long>(batch.Count);
+        List<OutboxMessage> batch;
+        var done = new List<long>(claimed);
         var claimedUntil = now + Options.LeaseDuration;
         try
         {
+            batch = await messages.AsNoTracking()
+                .Where(m => m.LockedBy == instance)
+                .OrderBy(m => m.Id)
+                .Take(Options.BatchSize)
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
             foreach (var message in batch)
             {
                 claimedUntil = await RenewClaimIfHalfGoneAsync(messages, instance, claimedUntil, cancellationToken).ConfigureAwait(false);
@@ -122,9 +128,31 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
             {
                 await messages.Where(m => done.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None).ConfigureAwait(false);
             }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseClaimAsync(messages, instance).ConfigureAwait(false);
+            }
         }
 
         return batch.Count == Options.BatchSize;
+    }
+
+    /// <summary>
+    /// Stopped mid-batch: the unsent rest is freed now, so the next dispatcher (another instance, or this one's
+    /// successor) sends it without waiting for the claim to expire; the order holds, as it follows what was sent.
+    /// </summary>
+    private async Task ReleaseClaimAsync(DbSet<OutboxMessage> messages, string instance)
+    {
+        var released = await messages.Where(m => m.LockedBy == instance)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null),
+                CancellationToken.None)
+            .ConfigureAwait(false);
+        if (released > 0)
+        {
+            TopicEventOutboxLog.ReleasedOnStop(logger, released);
+        }
     }
 
     /// <summary>

@@ -9,4 +9,7 @@ internal static partial class TopicEventOutboxLog
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Outbox message {Id} on topic '{Topic}' cannot be sent and is dropped: {Reason}.")]
     public static partial void Unsendable(ILogger logger, long id, string topic, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "The event outbox stopped with {Count} message(s) of its batch unsent; they are released for another instance.")]
+    public static partial void ReleasedOnStop(ILogger logger, int count);
 }

@@ -24,6 +24,14 @@ public sealed class TopicEventOutboxOptions
     /// <summary>The longest pause between attempts while the bus is unreachable (the pause doubles up to it).</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a stopping dispatcher may go on sending the batch it has begun, so that a shutdown does not cut a batch
+    /// in half. What is still unsent then is released at once for another instance (or this one's successor) instead
+    /// of staying claimed for <see cref="LeaseDuration"/>. Keep it below the host's shutdown timeout, which bounds it
+    /// anyway. Zero stops at once.
+    /// </summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How messages are written to and read from <see cref="OutboxMessage.Payload"/>.</summary>
     public JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
 

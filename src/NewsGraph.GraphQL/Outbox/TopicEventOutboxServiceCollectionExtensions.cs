@@ -31,6 +31,7 @@ public static class TopicEventOutboxServiceCollectionExtensions
             .Validate(o => o.BatchSize >= 1, "Outbox:BatchSize must be at least 1.")
             .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Outbox:LeaseDuration must be positive.")
             .Validate(o => o.MaxRetryDelay > TimeSpan.Zero, "Outbox:MaxRetryDelay must be positive.")
+            .Validate(o => o.ShutdownGrace >= TimeSpan.Zero, "Outbox:ShutdownGrace must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static provider => provider.GetRequiredService<IOptions<TopicEventOutboxOptions>>().Value);

@@ -125,6 +125,12 @@ internal sealed class RecordingSender : ITopicEventSender
     /// <summary>Runs after each send was recorded, before the dispatcher hears back (what happens while a send takes time).</summary>
     public Func<Task>? AfterSend { get; set; }
 
+    /// <summary>
+    /// Runs before each send with its cancellation token: a send that takes time (a bus that retries while it is
+    /// unreachable) and gives up when cancelled.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeSend { get; set; }
+
     /// <summary>The event ids the messages were sent with, in order.</summary>
     public IReadOnlyList<string?> EventIds
     {
@@ -157,6 +163,13 @@ internal sealed class RecordingSender : ITopicEventSender
 
     public async ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
     {
+        // As a real bus does: a cancelled send is not made.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (BeforeSend is { } beforeSend)
+        {
+            await beforeSend(cancellationToken);
+        }
+
         if (Volatile.Read(ref _failuresLeft) > 0 && Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new InvalidOperationException("The bus is unreachable.");

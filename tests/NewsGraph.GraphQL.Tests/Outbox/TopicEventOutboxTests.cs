@@ -222,6 +222,77 @@ public sealed class TopicEventOutboxTests
     }
 
     [Fact]
+    public async Task A_dispatcher_asked_to_stop_mid_batch_sends_the_rest_of_the_batch_before_it_stops()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var options = OutboxTestDatabase.Options();
+        options.ShutdownGrace = TimeSpan.FromMinutes(1);
+        var outbox = new TopicEventOutbox(options, TimeProvider.System);
+        await database.SaveAsync(outbox, [.. Enumerable.Range(1, 5).Select(i => new Greeting(i, "batch"))]);
+
+        // The first send is held until the host has asked the dispatcher to stop.
+        var sender = new RecordingSender();
+        var firstSendStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sender.BeforeSend = async _ =>
+        {
+            if (firstSendStarted.TrySetResult())
+            {
+                await release.Task;
+            }
+        };
+        var dispatcher = database.CreateDispatcher(outbox, sender, TimeProvider.System);
+        await dispatcher.StartAsync(CancellationToken.None);
+        await Wait.ForAsync(firstSendStarted.Task, "the first send of the batch");
+
+        var stopping = dispatcher.StopAsync(CancellationToken.None);
+        release.SetResult();
+        await Wait.ForAsync(stopping, "the dispatcher to stop");
+
+        Assert.Equal([1, 2, 3, 4, 5], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+        Assert.Empty(await database.RowsAsync());
+    }
+
+    [Fact]
+    public async Task When_the_shutdown_grace_runs_out_the_unsent_rest_of_the_batch_is_released_for_another_instance_at_once()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var options = OutboxTestDatabase.Options();
+        options.ShutdownGrace = TimeSpan.FromMilliseconds(100);
+        var outbox = new TopicEventOutbox(options, TimeProvider.System);
+        await database.SaveAsync(outbox, new Greeting(1, "sent"), new Greeting(2, "stuck"), new Greeting(3, "behind it"));
+
+        // The second send hangs (a bus that is unreachable) until it is cancelled.
+        var sender = new RecordingSender();
+        var secondSendStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sends = 0;
+        sender.BeforeSend = async cancellationToken =>
+        {
+            if (Interlocked.Increment(ref sends) == 2)
+            {
+                secondSendStarted.SetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+        };
+        var stopped = database.CreateDispatcher(outbox, sender, TimeProvider.System);
+        await stopped.StartAsync(CancellationToken.None);
+        await Wait.ForAsync(secondSendStarted.Task, "the second send of the batch");
+        await Wait.ForAsync(stopped.StopAsync(CancellationToken.None), "the dispatcher to stop");
+
+        // What the bus took is gone; the rest is no instance's, well before the 30 s lease would have expired.
+        var rows = await database.RowsAsync();
+        Assert.Equal([2L, 3L], rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.Null(r.LockedBy));
+        Assert.All(rows, r => Assert.Null(r.LockedUntil));
+
+        sender.BeforeSend = null;
+        var next = database.CreateDispatcher(outbox, sender, TimeProvider.System);
+        await next.DispatchBatchAsync(CancellationToken.None);
+        Assert.Equal([1, 2, 3], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+        Assert.Empty(await database.RowsAsync());
+    }
+
+    [Fact]
     public async Task Enqueue_refuses_a_topic_that_was_not_declared_for_the_message_type()
     {
         await using var database = await OutboxTestDatabase.CreateAsync();
