@@ -3,6 +3,7 @@ using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsGraph.GraphQL.Execution;
@@ -16,6 +17,9 @@ namespace NewsGraph.GraphQL.Sse;
 /// by closing the connection. A malformed HTTP request (method, content type, JSON) is answered as over plain HTTP,
 /// with a 4xx JSON error, since no GraphQL request exists yet; GraphQL errors before execution (syntax, validation,
 /// persisted operation not found) are a <c>next</c> event with the errors, as graphql-sse's PROTOCOL.md requires.
+/// When the server shuts down, a subscription's stream ends after the events already queued, without <c>complete</c>:
+/// that event tells a client the subscription is over, while a stream that just ends is one it opens again (to
+/// another instance; graphql-sse's client retries it, a browser's EventSource reconnects).
 /// </summary>
 public sealed class GraphQLSseMiddleware
 {
@@ -119,20 +123,25 @@ public sealed class GraphQLSseMiddleware
         });
         // Subscriptions have a single root field, hence a single stream; disposing it unsubscribes.
         using var subscription = streams.Values.First().Subscribe(queue);
-        await WriteEventsAsync(response.Body, queue, aborted);
+        var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        await WriteEventsAsync(response.Body, queue, aborted, stopping);
     }
 
-    /// <summary>The single writer of the response: events as they come, a keep-alive comment when idle.</summary>
-    private async Task WriteEventsAsync(Stream body, SseEventQueue queue, CancellationToken aborted)
+    /// <summary>
+    /// The single writer of the response: events as they come, a keep-alive comment when idle; returns when the stream
+    /// completes or the server is stopping (after writing what is already queued).
+    /// </summary>
+    private async Task WriteEventsAsync(Stream body, SseEventQueue queue, CancellationToken aborted, CancellationToken stopping)
     {
         var interval = _options.KeepAliveInterval;
         var keepAlive = interval > TimeSpan.Zero && interval != Timeout.InfiniteTimeSpan;
         var reader = queue.Reader;
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
         // One pending wait at a time, kept across keep-alives.
         Task<bool>? ready = null;
         while (true)
         {
-            ready ??= reader.WaitToReadAsync(aborted).AsTask();
+            ready ??= reader.WaitToReadAsync(waiting.Token).AsTask();
             if (keepAlive && !ready.IsCompleted)
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -146,10 +155,26 @@ public sealed class GraphQLSseMiddleware
                 }
             }
 
-            var more = await ready;
+            bool more;
+            try
+            {
+                more = await ready;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !aborted.IsCancellationRequested)
+            {
+                more = false;
+            }
+
             ready = null;
             if (!more)
             {
+                // Completed, or stopping: what is queued still goes out (nothing once the stream has completed).
+                while (reader.TryRead(out var message))
+                {
+                    await body.WriteAsync(message, aborted);
+                }
+
+                await body.FlushAsync(aborted);
                 return;
             }
 

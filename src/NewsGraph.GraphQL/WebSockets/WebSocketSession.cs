@@ -84,7 +84,7 @@ internal abstract class WebSocketSession : IDisposable
     public async Task RunAsync(CancellationToken stopping)
     {
         var writer = Queue.RunAsync();
-        using var stoppingRegistration = stopping.Register(() => Close(WebSocketCloseCodes.GoingAway, "Server shutting down"));
+        using var stoppingRegistration = stopping.Register(static state => ((WebSocketSession)state!).GoAway(), this);
         StartInitializationTimeout();
         try
         {
@@ -120,6 +120,18 @@ internal abstract class WebSocketSession : IDisposable
     {
         _lifetime.Dispose();
         Queue.Dispose();
+    }
+
+    /// <summary>
+    /// The server is shutting down: the close frame 1001 follows what is already queued, nothing is queued after it,
+    /// and the operations end now instead of when the client answers the close. No <c>complete</c> is sent: to the
+    /// client a completed subscription is over, while one cut by 1001 is subscribed again when it reconnects (to
+    /// another instance).
+    /// </summary>
+    private void GoAway()
+    {
+        Close(WebSocketCloseCodes.GoingAway, "Server shutting down");
+        EndAllOperations();
     }
 
     /// <summary>Handles one parsed message; protocol violations throw <see cref="WebSocketProtocolException"/>.</summary>
