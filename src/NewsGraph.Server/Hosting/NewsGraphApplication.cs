@@ -32,6 +32,11 @@ public static class NewsGraphApplication
         // The body limit belongs to Kestrel: it refuses a larger body (413) before anything reads it.
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<GraphQLLimitsOptions>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodySize);
+        // SIGTERM: Kestrel stops accepting and lets in-flight requests finish, WebSocket and SSE clients are told to go
+        // elsewhere, the outbox finishes its batch; whatever still runs after Shutdown:Timeout is abandoned.
+        builder.Services.AddSettings<ShutdownSettings>(builder.Configuration.GetSection(ShutdownSettings.SectionName));
+        builder.Services.AddOptions<HostOptions>()
+            .Configure<ShutdownSettings>((host, shutdown) => host.ShutdownTimeout = shutdown.Timeout);
         // Kestrel's buffers come from a pool that gives back what a fan-out burst borrowed (MemoryPool section).
         builder.Services.AddTrimmingMemoryPool(builder.Configuration.GetSection("MemoryPool"));
 
