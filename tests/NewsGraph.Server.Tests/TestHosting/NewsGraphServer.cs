@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsGraph.Server.Articles;
+using NewsGraph.Server.Data;
 using NewsGraph.Server.Hosting;
 
 namespace NewsGraph.Server.Tests.TestHosting;
@@ -46,16 +47,18 @@ public sealed class NewsGraphServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>
-    /// Starts a server. Without <paramref name="database"/> it gets a new database of its own, dropped with it; servers
-    /// given the same <paramref name="database"/> share it (the caller disposes it).
+    /// Starts a server. Without <paramref name="database"/> it gets a new database of its own on
+    /// <paramref name="provider"/> (the provider under test when null), dropped with it; servers given the same
+    /// <paramref name="database"/> share it (the caller disposes it).
     /// </summary>
     public static async Task<NewsGraphServer> StartAsync(
         IEnumerable<KeyValuePair<string, string>>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        NewsTestDatabase? database = null)
+        NewsTestDatabase? database = null,
+        DatabaseProvider? provider = null)
     {
         var ownsDatabase = database is null;
-        database ??= await NewsTestDatabase.CreateAsync();
+        database ??= await NewsTestDatabase.CreateAsync(provider);
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -67,19 +70,25 @@ public sealed class NewsGraphServer : IAsyncDisposable
 
         var sqlCommands = new SqlCommandCounter();
         var logs = new CapturedLogs();
-        var app = NewsGraphApplication.Build([.. args], services =>
-        {
-            services.AddSingleton<IInterceptor>(sqlCommands);
-            services.AddSingleton<ILoggerProvider>(logs);
-            configureServices?.Invoke(services);
-        });
+        WebApplication? app = null;
         try
         {
+            app = NewsGraphApplication.Build([.. args], services =>
+            {
+                services.AddSingleton<IInterceptor>(sqlCommands);
+                services.AddSingleton<ILoggerProvider>(logs);
+                configureServices?.Invoke(services);
+            });
             await app.StartAsync();
         }
         catch
         {
-            await app.DisposeAsync();
+            // A server that does not start (a test of a bad setting) leaves nothing behind.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             if (ownsDatabase)
             {
                 await database.DisposeAsync();
