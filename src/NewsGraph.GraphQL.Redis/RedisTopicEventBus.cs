@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Subscriptions;
 using StackExchange.Redis;
 
@@ -19,12 +20,13 @@ public sealed class RedisTopicEventBus : ITopicEventSender, ITopicEventReceiver,
     private readonly RedisTopicEventBusOptions _options;
     private readonly TopicEventHub _hub;
     private readonly ILogger<RedisTopicEventBus> _logger;
+    private readonly GraphQLMetrics? _metrics;
     private readonly RedisKeys _keys;
     private readonly Task<ConnectionMultiplexer> _connection;
     private readonly ConcurrentDictionary<string, Lazy<Task<RedisStreamReader>>> _readers = new(StringComparer.Ordinal);
     private int _disposed;
 
-    public RedisTopicEventBus(RedisTopicEventBusOptions options, TopicEventHub hub, ILogger<RedisTopicEventBus> logger)
+    public RedisTopicEventBus(RedisTopicEventBusOptions options, TopicEventHub hub, ILogger<RedisTopicEventBus> logger, GraphQLMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.Configuration))
@@ -35,12 +37,16 @@ public sealed class RedisTopicEventBus : ITopicEventSender, ITopicEventReceiver,
         _options = options;
         _hub = hub;
         _logger = logger;
+        _metrics = metrics;
         _keys = new RedisKeys(options.KeyPrefix);
         _connection = ConnectAsync(options.Configuration);
     }
 
     /// <summary>The names of this bus's keys and channels.</summary>
     public RedisKeys Keys => _keys;
+
+    /// <summary>The connection to Redis, once made: for instrumentation (OpenTelemetry's Redis tracing) to attach to.</summary>
+    public Task<ConnectionMultiplexer> Connection => _connection;
 
     /// <summary>Whether the connection to Redis is up right now.</summary>
     public bool IsConnected => _connection.IsCompletedSuccessfully && _connection.Result.IsConnected;
@@ -90,6 +96,7 @@ public sealed class RedisTopicEventBus : ITopicEventSender, ITopicEventReceiver,
                     .StreamAddAsync(streamKey, RedisEventEnvelope.FieldName, json, maxLength: _options.StreamMaxLength, useApproximateMaxLength: true)
                     .WaitAsync(deadline.Token)
                     .ConfigureAwait(false);
+                _metrics?.EventPublished();
                 // The doorbell only shortens the wait; a lost ring is covered by the readers' polling.
                 await connection.GetSubscriber()
                     .PublishAsync(RedisChannel.Literal(_keys.Doorbell(topic)), id, CommandFlags.FireAndForget)

@@ -14,10 +14,13 @@ public abstract class BatchDataLoader<TKey, TValue>
     private readonly DataLoaderBatcher<TKey, TValue?> _batcher;
 
     protected BatchDataLoader()
-        => _batcher = new DataLoaderBatcher<TKey, TValue?>(FetchAsync, default, () => MaxBatchSize);
+        => _batcher = new DataLoaderBatcher<TKey, TValue?>(() => Name, FetchAsync, default, () => MaxBatchSize);
 
     /// <summary>Largest number of keys per fetch; 0 means unlimited. Larger batches are split.</summary>
     protected virtual int MaxBatchSize => 0;
+
+    /// <summary>The loader's name in its batch spans (<c>DataLoader {Name}</c>); the type's name by default.</summary>
+    protected virtual string Name => GetType().Name;
 
     /// <summary>Queues <paramref name="key"/>; the value is null when the batch did not return it.</summary>
     public IDataLoaderResult<TValue?> LoadAsync(TKey key) => _batcher.Load(key);

@@ -1,4 +1,5 @@
 using GraphQL.DataLoader;
+using NewsGraph.GraphQL.Diagnostics;
 
 namespace NewsGraph.GraphQL.DataLoading;
 
@@ -7,7 +8,8 @@ namespace NewsGraph.GraphQL.DataLoading;
 /// <see cref="GroupedDataLoader{TKey, TValue}"/>. Keys queue into the pending batch; the first
 /// <c>GetResultAsync</c> on any of its results closes the batch (later keys start a new one) and fetches
 /// all of its keys in one call. Results are cached per key for the batcher's lifetime (one DI scope);
-/// a failed or cancelled batch is evicted so it is not cached.
+/// a failed or cancelled batch is evicted so it is not cached. Each batch is a span (<see cref="DataLoaderBatchActivity"/>),
+/// a child of the operation's span since it runs in the operation's flow.
 /// </summary>
 internal sealed class DataLoaderBatcher<TKey, TResult>
     where TKey : notnull
@@ -17,12 +19,15 @@ internal sealed class DataLoaderBatcher<TKey, TResult>
     private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TResult>>> _fetch;
     private readonly TResult _missing;
     private readonly Func<int> _maxBatchSize;
+    private readonly Func<string> _name;
     private Batch? _pending;
 
+    /// <param name="name">The loader's name in its batch spans; read only when a span is recorded.</param>
     /// <param name="fetch">Loads the values of a batch of distinct keys.</param>
     /// <param name="missing">Result for a key the fetch did not return.</param>
     /// <param name="maxBatchSize">Read at dispatch time; 0 or less means unlimited.</param>
     public DataLoaderBatcher(
+        Func<string> name,
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TResult>>> fetch,
         TResult missing,
         Func<int> maxBatchSize)
@@ -30,6 +35,7 @@ internal sealed class DataLoaderBatcher<TKey, TResult>
         _fetch = fetch;
         _missing = missing;
         _maxBatchSize = maxBatchSize;
+        _name = name;
     }
 
     public IDataLoaderResult<TResult> Load(TKey key)
@@ -63,6 +69,7 @@ internal sealed class DataLoaderBatcher<TKey, TResult>
 
     private async Task RunAsync(Batch batch, CancellationToken cancellationToken)
     {
+        using var activity = DataLoaderBatchActivity.Start(_name, batch.Keys.Count);
         try
         {
             batch.Complete(await FetchAllAsync(batch.Keys, cancellationToken));
@@ -71,6 +78,7 @@ internal sealed class DataLoaderBatcher<TKey, TResult>
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            DataLoaderBatchActivity.Failed(activity, ex);
             Evict(batch);
             batch.Fail(ex);
         }

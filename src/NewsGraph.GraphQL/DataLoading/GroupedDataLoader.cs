@@ -13,10 +13,13 @@ public abstract class GroupedDataLoader<TKey, TValue>
     private readonly DataLoaderBatcher<TKey, IReadOnlyList<TValue>> _batcher;
 
     protected GroupedDataLoader()
-        => _batcher = new DataLoaderBatcher<TKey, IReadOnlyList<TValue>>(FetchAsync, [], () => MaxBatchSize);
+        => _batcher = new DataLoaderBatcher<TKey, IReadOnlyList<TValue>>(() => Name, FetchAsync, [], () => MaxBatchSize);
 
     /// <summary>Largest number of keys per fetch; 0 means unlimited. Larger batches are split.</summary>
     protected virtual int MaxBatchSize => 0;
+
+    /// <summary>The loader's name in its batch spans (<c>DataLoader {Name}</c>); the type's name by default.</summary>
+    protected virtual string Name => GetType().Name;
 
     public IDataLoaderResult<IReadOnlyList<TValue>> LoadAsync(TKey key) => _batcher.Load(key);
 

@@ -15,6 +15,9 @@ public sealed class GraphQLRequestContext
     /// <summary>Rules run in addition to <see cref="DocumentValidator.CoreRules"/> (e.g. "no mutations over GET").</summary>
     public IReadOnlyList<IValidationRule> AdditionalValidationRules { get; init; } = [];
 
+    /// <summary>Identifies the request in logs (the <c>GraphQLRequestId</c> of the operation's logging scope); for HTTP the ASP.NET Core trace identifier.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>Optional user context; the engine creates an empty one when null.</summary>
     public IDictionary<string, object?>? UserContext { get; init; }
 
@@ -25,6 +28,7 @@ public sealed class GraphQLRequestContext
         {
             RequestServices = httpContext.RequestServices,
             User = httpContext.User,
+            RequestId = httpContext.TraceIdentifier,
             AdditionalValidationRules = additionalValidationRules ?? [],
         };
     }

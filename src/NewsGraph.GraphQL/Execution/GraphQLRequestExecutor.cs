@@ -6,6 +6,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.PersistedOperations;
 using NewsGraph.GraphQL.Security;
 
@@ -18,13 +19,15 @@ namespace NewsGraph.GraphQL.Execution;
 /// the request limits (<see cref="GraphQLRequestLimits"/>), so every transport enforces them the same way. All of
 /// them are singletons, taken once here rather than looked up on every request.
 /// Unhandled exceptions are logged once per request and database failures masked (<see cref="UnhandledExceptionHandler"/>).
+/// Every operation gets a span, a logging scope and its metrics (<see cref="GraphQLOperationTelemetry"/>), whatever the transport.
 /// </summary>
 public sealed class GraphQLRequestExecutor(
     ISchema schema,
     IDocumentExecuter executer,
     ILogger<GraphQLRequestExecutor>? logger = null,
     GraphQLRequestLimits? limits = null,
-    PersistedOperationResolver? persisted = null) : IGraphQLRequestExecutor
+    PersistedOperationResolver? persisted = null,
+    GraphQLMetrics? metrics = null) : IGraphQLRequestExecutor
 {
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
@@ -33,6 +36,27 @@ public sealed class GraphQLRequestExecutor(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
 
+        // The span becomes the current activity here, so the engine's work (data loader batches, EF Core) nests in it.
+        var telemetry = new GraphQLOperationTelemetry(context.RequestId, OperationName(request), metrics);
+        using var scope = _logger.BeginScope(telemetry.LogScope);
+        ExecutionResult result;
+        try
+        {
+            result = await ExecuteCoreAsync(request, context, telemetry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            telemetry.Fail(ex);
+            throw;
+        }
+
+        telemetry.Complete(result);
+        return result;
+    }
+
+    private async Task<ExecutionResult> ExecuteCoreAsync(
+        GraphQLRequest request, GraphQLRequestContext context, GraphQLOperationTelemetry telemetry, CancellationToken cancellationToken)
+    {
         var services = context.RequestServices;
 
         // Checked before anything else (including APQ registration) so an oversized document costs no work.
@@ -60,8 +84,7 @@ public sealed class GraphQLRequestExecutor(
             Schema = schema,
             Query = query,
             DocumentId = documentId,
-            // The GraphQL-over-HTTP spec treats an empty operation name as absent.
-            OperationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName,
+            OperationName = OperationName(request),
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = services,
@@ -73,6 +96,9 @@ public sealed class GraphQLRequestExecutor(
         {
             options.UserContext = context.UserContext;
         }
+
+        telemetry.SetDocument(query, request.DocumentId);
+        options.Listeners.Add(telemetry);
 
         var limitRules = limits?.ValidationRules ?? [];
         if (context.AdditionalValidationRules.Count > 0 || limitRules.Count > 0)
@@ -133,6 +159,9 @@ public sealed class GraphQLRequestExecutor(
         ReplaceParserDepthError(result, limits?.Options.MaxParserDepth);
         return result;
     }
+
+    /// <summary>The GraphQL-over-HTTP spec treats an empty operation name as absent.</summary>
+    private static string? OperationName(GraphQLRequest request) => string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName;
 
     private static bool IsParserDepthError(ExecutionError error)
         => error is UnhandledError { InnerException: GraphQLParser.Exceptions.GraphQLMaxDepthExceededException };

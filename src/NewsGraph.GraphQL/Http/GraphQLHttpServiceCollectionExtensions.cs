@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Execution;
 
 namespace NewsGraph.GraphQL.Http;
@@ -17,6 +18,7 @@ public static class GraphQLHttpServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IGraphQLRequestExecutor, GraphQLRequestExecutor>();
+        services.AddGraphQLMetrics();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Subscriptions;
 
 namespace NewsGraph.GraphQL.Outbox;
@@ -16,14 +17,16 @@ namespace NewsGraph.GraphQL.Outbox;
 /// time (<see cref="ITopicEventSender.SendAsync{TMessage}(string, TMessage, string, CancellationToken)"/>), so a bus that
 /// de-duplicates turns the outbox's at-least-once into once. When the host stops, a batch that has begun goes on for
 /// <see cref="TopicEventOutboxOptions.ShutdownGrace"/> and whatever of it is still unsent then is released, so another
-/// instance sends it at once rather than after the lease.
+/// instance sends it at once rather than after the lease. While a collector observes the outbox gauges, each pass also
+/// reads how many messages wait and the oldest one's age (<see cref="GraphQLMetrics.RecordOutboxBacklog"/>).
 /// </summary>
 public sealed class TopicEventOutboxDispatcher<TContext>(
     IDbContextFactory<TContext> databases,
     TopicEventOutbox outbox,
     ITopicEventSender sender,
     TimeProvider clock,
-    ILogger<TopicEventOutboxDispatcher<TContext>> logger) : BackgroundService
+    ILogger<TopicEventOutboxDispatcher<TContext>> logger,
+    GraphQLMetrics? metrics = null) : BackgroundService
     where TContext : DbContext
 {
     // A fresh identity per process: a restarted instance does not mistake its predecessor's claims for its own.
@@ -73,6 +76,43 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var messages = db.Set<OutboxMessage>();
+        try
+        {
+            return await SendBatchAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also after a failed pass: while the bus is down is when the backlog matters.
+            await RecordBacklogAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Two cheap reads (a count and a minimum) for the gauges, which report the last values and never query themselves.
+    /// A failed read keeps the previous values: the dispatcher's own failure is what gets reported.
+    /// </summary>
+    private async Task RecordBacklogAsync(DbSet<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (metrics is not { OutboxBacklogObserved: true } || cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            var count = await messages.LongCountAsync(cancellationToken).ConfigureAwait(false);
+            var oldest = count == 0 ? null : await messages.MinAsync(m => (DateTime?)m.CreatedAt, cancellationToken).ConfigureAwait(false);
+            metrics.RecordOutboxBacklog(count, oldest);
+        }
+#pragma warning disable CA1031 // Only a measurement: it must not turn a sent batch into a failed one.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private async Task<bool> SendBatchAsync(DbSet<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var instance = _instance;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NewsGraph.GraphQL.Diagnostics;
 
 namespace NewsGraph.GraphQL.Outbox;
 
@@ -36,6 +37,7 @@ public static class TopicEventOutboxServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static provider => provider.GetRequiredService<IOptions<TopicEventOutboxOptions>>().Value);
         services.TryAddSingleton<TopicEventOutbox>();
+        services.AddGraphQLMetrics();
         services.AddSingleton<TopicEventOutboxDispatcher<TContext>>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TopicEventOutboxDispatcher<TContext>>());
         return services;

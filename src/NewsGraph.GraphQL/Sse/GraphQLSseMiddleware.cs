@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Execution;
 using NewsGraph.GraphQL.Http;
 
@@ -29,14 +30,17 @@ public sealed class GraphQLSseMiddleware
     private readonly GraphQLSseOptions _options;
     private readonly IGraphQLRequestExecutor _executor;
     private readonly ILogger _logger;
+    private readonly GraphQLMetrics? _metrics;
 
-    public GraphQLSseMiddleware(RequestDelegate next, IOptions<GraphQLSseOptions> options, IGraphQLRequestExecutor executor, ILogger<GraphQLSseMiddleware> logger)
+    public GraphQLSseMiddleware(
+        RequestDelegate next, IOptions<GraphQLSseOptions> options, IGraphQLRequestExecutor executor, ILogger<GraphQLSseMiddleware> logger, GraphQLMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _next = next;
         _options = options.Value;
         _executor = executor;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -49,6 +53,7 @@ public sealed class GraphQLSseMiddleware
         }
 
         var aborted = context.RequestAborted;
+        _metrics?.ConnectionOpened(GraphQLTransport.ServerSentEvents);
         try
         {
             await HandleAsync(context, aborted);
@@ -64,6 +69,10 @@ public sealed class GraphQLSseMiddleware
             {
                 await GraphQLHttpResponseWriter.WriteInternalServerErrorAsync(context, GraphQLResponseMediaType.Json, aborted);
             }
+        }
+        finally
+        {
+            _metrics?.ConnectionClosed(GraphQLTransport.ServerSentEvents);
         }
     }
 
@@ -122,7 +131,7 @@ public sealed class GraphQLSseMiddleware
             context.Abort();
         });
         // Subscriptions have a single root field, hence a single stream; disposing it unsubscribes.
-        using var subscription = streams.Values.First().Subscribe(queue);
+        using var subscription = CountedSubscription.Track(streams.Values.First().Subscribe(queue), _metrics, GraphQLTransport.ServerSentEvents);
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         await WriteEventsAsync(response.Body, queue, aborted, stopping);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsGraph.GraphQL.Diagnostics;
 
 namespace NewsGraph.GraphQL.Subscriptions;
 
@@ -14,6 +15,7 @@ public static class TopicEventBusServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(options ?? new TopicEventBusOptions());
         services.TryAddSingleton<TopicEventHub>();
+        services.AddGraphQLMetrics();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NewsGraph.GraphQL.Diagnostics;
 
 namespace NewsGraph.GraphQL.Subscriptions;
 
@@ -15,12 +16,14 @@ public sealed class TopicEventHub
     private readonly ConcurrentDictionary<string, ITopicSubscriber[]> _topics = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly int _capacity;
+    private readonly GraphQLMetrics? _metrics;
 
-    public TopicEventHub(TopicEventBusOptions options)
+    public TopicEventHub(TopicEventBusOptions options, GraphQLMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SubscriberBufferCapacity, 1, nameof(options));
         _capacity = options.SubscriberBufferCapacity;
+        _metrics = metrics;
     }
 
     /// <summary>Registers a subscriber; it receives every message published from now on.</summary>
@@ -56,6 +59,7 @@ public sealed class TopicEventHub
             }
         }
 
+        _metrics?.EventsDelivered(accepted);
         return accepted;
     }
 
@@ -64,6 +68,9 @@ public sealed class TopicEventHub
 
     /// <summary>The number of subscribers of <paramref name="topic"/> (diagnostics and tests).</summary>
     public int CountSubscribers(string topic) => _topics.TryGetValue(topic, out var subscribers) ? subscribers.Length : 0;
+
+    /// <summary>A subscriber's buffer was full: the event it was offered is lost to it.</summary>
+    internal void OnSubscriberOverflow() => _metrics?.EventDropped();
 
     internal void Remove(string topic, ITopicSubscriber subscriber)
     {

@@ -55,6 +55,7 @@ internal sealed class TopicSubscription<TMessage> : ITopicSubscription<TMessage>
         TaskCompletionSource? wake;
         bool schedule;
         bool accepted;
+        var overflowed = false;
         lock (_gate)
         {
             accepted = false;
@@ -73,6 +74,7 @@ internal sealed class TopicSubscription<TMessage> : ITopicSubscription<TMessage>
                     // Full: the subscriber is too slow. It keeps what it buffered, then learns why it was dropped.
                     _completed = true;
                     _error = TopicSubscriberOverflowException.ForTopic(Topic, _capacity);
+                    overflowed = true;
                 }
 
                 schedule = StartDrainLocked();
@@ -82,6 +84,11 @@ internal sealed class TopicSubscription<TMessage> : ITopicSubscription<TMessage>
 
         wake?.TrySetResult();
         Schedule(schedule);
+        if (overflowed)
+        {
+            _hub.OnSubscriberOverflow();
+        }
+
         if (!accepted)
         {
             // Full or already completed (disposed or dropped concurrently): both end with the subscriber off the topic.

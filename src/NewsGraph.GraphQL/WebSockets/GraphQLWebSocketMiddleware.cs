@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsGraph.GraphQL.Diagnostics;
 
 namespace NewsGraph.GraphQL.WebSockets;
 
@@ -16,13 +17,16 @@ public sealed class GraphQLWebSocketMiddleware
     private readonly RequestDelegate _next;
     private readonly GraphQLWebSocketOptions _options;
     private readonly ILogger _logger;
+    private readonly GraphQLMetrics? _metrics;
 
-    public GraphQLWebSocketMiddleware(RequestDelegate next, IOptions<GraphQLWebSocketOptions> options, ILogger<GraphQLWebSocketMiddleware> logger)
+    public GraphQLWebSocketMiddleware(
+        RequestDelegate next, IOptions<GraphQLWebSocketOptions> options, ILogger<GraphQLWebSocketMiddleware> logger, GraphQLMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _next = next;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -60,7 +64,15 @@ public sealed class GraphQLWebSocketMiddleware
 
         // Shutting down closes every connection with 1001 instead of leaving clients to time out.
         var lifetime = context.RequestServices.GetService(typeof(IHostApplicationLifetime)) as IHostApplicationLifetime;
-        await session.RunAsync(lifetime?.ApplicationStopping ?? CancellationToken.None);
+        _metrics?.ConnectionOpened(GraphQLTransport.WebSocket);
+        try
+        {
+            await session.RunAsync(lifetime?.ApplicationStopping ?? CancellationToken.None);
+        }
+        finally
+        {
+            _metrics?.ConnectionClosed(GraphQLTransport.WebSocket);
+        }
     }
 
     private async Task RefuseAsync(System.Net.WebSockets.WebSocket socket, CancellationToken aborted)

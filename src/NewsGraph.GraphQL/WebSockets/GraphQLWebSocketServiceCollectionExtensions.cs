@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Execution;
 
 namespace NewsGraph.GraphQL.WebSockets;
@@ -21,6 +22,7 @@ public static class GraphQLWebSocketServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IGraphQLRequestExecutor, GraphQLRequestExecutor>();
+        services.AddGraphQLMetrics();
         services.TryAddSingleton<IWebSocketConnectionInitializer, AcceptingWebSocketConnectionInitializer>();
         return services;
     }

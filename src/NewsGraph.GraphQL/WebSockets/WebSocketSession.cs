@@ -6,6 +6,7 @@ using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Execution;
 
 namespace NewsGraph.GraphQL.WebSockets;
@@ -28,6 +29,7 @@ internal abstract class WebSocketSession : IDisposable
     private readonly IGraphQLRequestExecutor _executor;
     private readonly IWebSocketConnectionInitializer _initializer;
     private readonly IServiceScopeFactory _scopes;
+    private readonly GraphQLMetrics? _metrics;
     private readonly WebSocketMessageReader _reader;
     private readonly Dictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
     private readonly int _maxOperations;
@@ -54,6 +56,7 @@ internal abstract class WebSocketSession : IDisposable
         _executor = services.GetRequiredService<IGraphQLRequestExecutor>();
         _initializer = services.GetService<IWebSocketConnectionInitializer>() ?? new AcceptingWebSocketConnectionInitializer();
         _scopes = services.GetRequiredService<IServiceScopeFactory>();
+        _metrics = services.GetService<GraphQLMetrics>();
         Serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         Queue = new WebSocketSendQueue(socket, options.SendQueueCapacity, options.CloseTimeout);
         _maxOperations = Math.Max(1, options.MaxOperationsPerConnection);
@@ -390,6 +393,8 @@ internal abstract class WebSocketSession : IDisposable
             {
                 RequestServices = operation.CreateScope(_scopes),
                 User = _user,
+                // The connection's request and the client's operation id: the operations of one connection told apart in logs.
+                RequestId = $"{_httpContext.TraceIdentifier}:{operation.Id}",
                 // A copy per operation: the engine and resolvers may write to it.
                 UserContext = new Dictionary<string, object?>(_userContext, StringComparer.Ordinal),
             };
@@ -403,7 +408,7 @@ internal abstract class WebSocketSession : IDisposable
             {
                 // Subscriptions have a single root field, hence a single stream.
                 var subscription = streams.Values.First().Subscribe(new WebSocketOperationObserver(this, operation));
-                operation.TryAttach(subscription);
+                operation.TryAttach(CountedSubscription.Track(subscription, _metrics, GraphQLTransport.WebSocket));
                 return;
             }
 

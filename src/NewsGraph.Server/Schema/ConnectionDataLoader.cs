@@ -38,6 +38,8 @@ public abstract class ConnectionDataLoader<TKey, T>(IServiceProvider services)
     private sealed class Batch(ConnectionDataLoader<TKey, T> owner, ConnectionRequest<T> request)
         : BatchDataLoader<TKey, Connection<T>>
     {
+        protected override string Name => owner.GetType().Name;
+
         protected override async Task<IReadOnlyDictionary<TKey, Connection<T>>> LoadBatchAsync(
             IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Outbox;
 using NewsGraph.GraphQL.Subscriptions;
 
@@ -50,10 +51,11 @@ internal sealed class OutboxTestDatabase : IAsyncDisposable
     /// A dispatcher that is not started: the test runs its batches itself (<c>DispatchBatchAsync</c>), at the time
     /// <paramref name="clock"/> says, so lease tests depend on no wall-clock timing.
     /// </summary>
-    public TopicEventOutboxDispatcher<OutboxTestContext> CreateDispatcher(TopicEventOutbox outbox, ITopicEventSender sender, TimeProvider clock)
+    public TopicEventOutboxDispatcher<OutboxTestContext> CreateDispatcher(
+        TopicEventOutbox outbox, ITopicEventSender sender, TimeProvider clock, GraphQLMetrics? metrics = null)
     {
         var dispatcher = new TopicEventOutboxDispatcher<OutboxTestContext>(
-            Contexts, outbox, sender, clock, NullLogger<TopicEventOutboxDispatcher<OutboxTestContext>>.Instance);
+            Contexts, outbox, sender, clock, NullLogger<TopicEventOutboxDispatcher<OutboxTestContext>>.Instance, metrics);
         _dispatchers.Add(dispatcher);
         return dispatcher;
     }
