@@ -62,6 +62,8 @@ public static class NewsGraphApplication
             allowAnyOriginWhenUnconfigured: builder.Environment.IsDevelopment());
         builder.Services.AddBananaCakePop();
         builder.Services.AddSettings<BananaCakePopOptions>(builder.Configuration.GetSection("Ide"));
+        // Traces, metrics and logs over OTLP, only when an OTEL_EXPORTER_OTLP_*ENDPOINT is set.
+        builder.Services.AddNewsTelemetry(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
