@@ -3,10 +3,14 @@ using Microsoft.Extensions.Logging;
 
 namespace NewsGraph.TestSupport;
 
-/// <summary>Everything a test server logs past its configured filters, kept in memory so tests can assert what was logged (and what was not).</summary>
-public sealed class CapturedLogs : ILoggerProvider
+/// <summary>
+/// Everything a test server logs past its configured filters, kept in memory so tests can assert what was logged (and
+/// what was not), with the values of the logging scopes it was logged in.
+/// </summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLogEntry> _entries = new();
+    private IExternalScopeProvider? _scopes;
 
     public IReadOnlyList<CapturedLogEntry> Entries => [.. _entries];
 
@@ -25,8 +29,25 @@ public sealed class CapturedLogs : ILoggerProvider
     /// <summary>A logger for a component built by hand (not by a host) that logs here.</summary>
     public ILogger<T> CreateLogger<T>() => new TypedLogger<T>(CreateLogger(typeof(T).FullName ?? typeof(T).Name));
 
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
     public void Dispose()
     {
+    }
+
+    private List<KeyValuePair<string, object?>> ScopeValues()
+    {
+        var values = new List<KeyValuePair<string, object?>>();
+        _scopes?.ForEachScope(
+            static (scope, values) =>
+            {
+                if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                {
+                    values.AddRange(pairs);
+                }
+            },
+            values);
+        return values;
     }
 
     private sealed class TypedLogger<T>(ILogger inner) : ILogger<T>
@@ -48,8 +69,13 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => owner._entries.Enqueue(new CapturedLogEntry(category, logLevel, formatter(state, exception), exception));
+            => owner._entries.Enqueue(new CapturedLogEntry(category, logLevel, formatter(state, exception), exception, owner.ScopeValues()));
     }
 }
 
-public sealed record CapturedLogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
+public sealed record CapturedLogEntry(
+    string Category, LogLevel Level, string Message, Exception? Exception, IReadOnlyList<KeyValuePair<string, object?>>? ScopeValues = null)
+{
+    /// <summary>The innermost scope's value of <paramref name="key"/>, or null.</summary>
+    public object? Scope(string key) => ScopeValues?.LastOrDefault(pair => pair.Key == key).Value;
+}

@@ -22,8 +22,9 @@ public sealed class EditorServer : IAsyncDisposable
 
     public NewsGraphServer Server { get; }
 
-    public static async Task<EditorServer> StartAsync(IEnumerable<KeyValuePair<string, string>>? settings = null) =>
-        new(await NewsGraphServer.StartAsync(Settings(settings)));
+    public static async Task<EditorServer> StartAsync(
+        IEnumerable<KeyValuePair<string, string>>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+        new(await NewsGraphServer.StartAsync(Settings(settings), configureServices));
 
     public static Dictionary<string, string> Settings(IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
