@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 namespace NewsGraph.Server.Tests.Observability;
 
 /// <summary>Logs written while an operation executes carry its name and request id; OpenTelemetry exists only when configured.</summary>
+[Collection(ObservabilityTestGroup.Name)]
 public sealed class StructuredLoggingTests
 {
     [Fact]
