@@ -10,8 +10,9 @@ namespace NewsGraph.GraphQL.Outbox;
 /// <summary>
 /// Sends the outbox's messages to the bus in the order they were written, then deletes them. It wakes when told
 /// (<see cref="TopicEventOutbox.Notify"/>) and every <see cref="TopicEventOutboxOptions.PollInterval"/>. Instances that
-/// share a database take turns: a dispatcher claims a batch only while no other instance holds an unexpired claim,
-/// so one sends at a time and the order holds across instances too; a crashed dispatcher's claim expires after
+/// share a database take turns: a dispatcher claims a batch only while no other instance holds an unexpired claim
+/// (claims themselves take turns, <see cref="OutboxClaimLock"/>), so one sends at a time and the order holds across
+/// instances too; a crashed dispatcher's claim expires after
 /// <see cref="TopicEventOutboxOptions.LeaseDuration"/>. When the bus fails, the batch stays claimed and is retried
 /// with a growing pause; nothing is deleted that the bus has not taken. Each row is sent with the same event id every
 /// time (<see cref="ITopicEventSender.SendAsync{TMessage}(string, TMessage, string, CancellationToken)"/>), so a bus that
@@ -117,16 +118,26 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
         var instance = _instance;
 
         // One statement: the oldest messages that are free (or already ours), only while no other instance holds a
-        // live claim. SQLite runs it as one write transaction, so two dispatchers cannot both win.
-        var claimed = await messages
-            .Where(m => m.LockedBy == instance || m.LockedUntil == null || m.LockedUntil < now)
-            .Where(_ => !messages.Any(o => o.LockedBy != instance && o.LockedUntil >= now))
-            .OrderBy(m => m.Id)
-            .Take(Options.BatchSize)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.LockedBy, instance).SetProperty(m => m.LockedUntil, now + Options.LeaseDuration),
-                cancellationToken)
-            .ConfigureAwait(false);
+        // live claim. SQLite runs it as one write transaction, so two dispatchers cannot both win; on PostgreSQL the
+        // claim lock makes them take turns (OutboxClaimLock).
+        int claimed;
+        await using (var claimLock = await OutboxClaimLock.TakeAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            claimed = await messages
+                .Where(m => m.LockedBy == instance || m.LockedUntil == null || m.LockedUntil < now)
+                .Where(_ => !messages.Any(o => o.LockedBy != instance && o.LockedUntil >= now))
+                .OrderBy(m => m.Id)
+                .Take(Options.BatchSize)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.LockedBy, instance).SetProperty(m => m.LockedUntil, now + Options.LeaseDuration),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            if (claimLock is not null)
+            {
+                await claimLock.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (claimed == 0)
         {
             return false;
