@@ -20,8 +20,11 @@ internal sealed class CategoryMutations : IMutationFields
     private static readonly Type[] DeleteErrors = [typeof(NotFoundErrorType), typeof(CategoryNotEmptyErrorType)];
 
     // The cycle check reads the whole tree and the write changes one parent: two editors re-parenting A under B and
-    // B under A at once would each pass the check against the old tree. Hierarchy changes in this process therefore
-    // take turns; the tree is a navigation menu, edited rarely, so the wait costs nothing.
+    // B under A at once would each pass the check against the old tree; a category created or moved under a parent
+    // that is being deleted would fail on the foreign key. Hierarchy changes therefore take turns, across every
+    // instance sharing the database (WriterTurn.CategoryHierarchy: a transaction that decides on what the previous
+    // turn committed) and, first, within this process, so that its requests queue here instead of polling SQLite's
+    // file lock. The tree is a navigation menu, edited rarely, so the wait costs nothing.
     private static readonly SemaphoreSlim HierarchyLock = new(1, 1);
 
     public void AddTo(ObjectGraphType mutation)
@@ -70,28 +73,30 @@ internal sealed class CategoryMutations : IMutationFields
             return MutationResult<Category>.Failure(errors);
         }
 
-        await using var db = await ctx.CreateNewsDbContextAsync();
-        if (parent is { } known && !await db.Categories.AnyAsync(c => c.Id == known.Id, ctx.CancellationToken))
+        return await InHierarchyTurnAsync(ctx, async db =>
         {
-            return MutationResult<Category>.Failure(NotFound(known.GlobalId));
-        }
+            if (parent is { } known && !await db.Categories.AnyAsync(c => c.Id == known.Id, ctx.CancellationToken))
+            {
+                return MutationResult<Category>.Failure(NotFound(known.GlobalId));
+            }
 
-        var (chosen, error) = await EntityMutationSupport.ChooseSlugAsync(db.Categories.Select(c => c.Slug), slug, name, ctx.CancellationToken);
-        if (error is not null)
-        {
-            return MutationResult<Category>.Failure(error);
-        }
+            var (chosen, error) = await EntityMutationSupport.ChooseSlugAsync(db.Categories.Select(c => c.Slug), slug, name, ctx.CancellationToken);
+            if (error is not null)
+            {
+                return MutationResult<Category>.Failure(error);
+            }
 
-        var category = new Category
-        {
-            Name = name.Trim(),
-            Slug = chosen!,
-            Description = input.Description,
-            ParentId = parentId,
-            Position = position ?? await NextPositionAsync(db, parentId, ctx.CancellationToken),
-        };
-        db.Add(category);
-        return await EntityMutationSupport.SaveAsync(db, category, category.Slug, null, ctx.CancellationToken);
+            var category = new Category
+            {
+                Name = name.Trim(),
+                Slug = chosen!,
+                Description = input.Description,
+                ParentId = parentId,
+                Position = position ?? await NextPositionAsync(db, parentId, ctx.CancellationToken),
+            };
+            db.Add(category);
+            return await EntityMutationSupport.SaveAsync(db, category, category.Slug, null, ctx.CancellationToken);
+        });
     }
 
     private static async Task<MutationResult<Category>> UpdateAsync(IResolveFieldContext ctx, UpdateCategoryInput input)
@@ -119,74 +124,71 @@ internal sealed class CategoryMutations : IMutationFields
             return MutationResult<Category>.Failure(errors);
         }
 
-        var reparent = input.ParentId.HasValue;
-        if (reparent)
+        // Only a new parent changes the hierarchy; a renamed or moved-among-siblings category needs no turn.
+        return await (input.ParentId.HasValue
+            ? InHierarchyTurnAsync(ctx, db => UpdateAsync(ctx, db, input, globalId, id, parentId))
+            : WithContextAsync(ctx, db => UpdateAsync(ctx, db, input, globalId, id, parentId)));
+    }
+
+    private static async Task<MutationResult<Category>> UpdateAsync(
+        IResolveFieldContext ctx, NewsDbContext db, UpdateCategoryInput input, string globalId, int id, int? parentId)
+    {
+        var parentGlobalId = input.ParentId.Value;
+        var category = await db.Categories.AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken);
+        if (category is null)
         {
-            await HierarchyLock.WaitAsync(ctx.CancellationToken);
+            return MutationResult<Category>.Failure(NotFound(globalId));
         }
 
-        try
+        if (input.ParentId.HasValue && parentId != category.ParentId)
         {
-            await using var db = await ctx.CreateNewsDbContextAsync();
-            var category = await db.Categories.AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken);
-            if (category is null)
+            if (parentId is int newParentId)
             {
-                return MutationResult<Category>.Failure(NotFound(globalId));
-            }
-
-            if (reparent && parentId != category.ParentId)
-            {
-                if (parentId is int newParentId)
+                if (!await db.Categories.AnyAsync(c => c.Id == newParentId, ctx.CancellationToken))
                 {
-                    if (!await db.Categories.AnyAsync(c => c.Id == newParentId, ctx.CancellationToken))
-                    {
-                        return MutationResult<Category>.Failure(NotFound(parentGlobalId!));
-                    }
-
-                    // The new parent may not lie in the category's own subtree (itself included): the tree would
-                    // become a loop that no menu or "articles in this section" query could walk.
-                    var tree = await CategoryTree.LoadAsync(db, ctx.CancellationToken);
-                    if (tree.WithDescendants(category.Id).Contains(newParentId))
-                    {
-                        return MutationResult<Category>.Failure(new CategoryCycleError(newParentId == category.Id
-                            ? $"The category `{category.Slug}` cannot be its own parent."
-                            : $"The category `{parentGlobalId}` is below `{category.Slug}`; it cannot become its parent."));
-                    }
+                    return MutationResult<Category>.Failure(NotFound(parentGlobalId!));
                 }
 
-                category.ParentId = parentId;
+                // The new parent may not lie in the category's own subtree (itself included): the tree would
+                // become a loop that no menu or "articles in this section" query could walk.
+                var tree = await CategoryTree.LoadAsync(db, ctx.CancellationToken);
+                if (tree.WithDescendants(category.Id).Contains(newParentId))
+                {
+                    return MutationResult<Category>.Failure(new CategoryCycleError(newParentId == category.Id
+                        ? $"The category `{category.Slug}` cannot be its own parent."
+                        : $"The category `{parentGlobalId}` is below `{category.Slug}`; it cannot become its parent."));
+                }
             }
 
-            if (name is not null)
-            {
-                category.Name = name.Trim();
-            }
-
-            if (input.Description.HasValue)
-            {
-                category.Description = input.Description.Value;
-            }
-
-            if (position is int newPosition)
-            {
-                category.Position = newPosition;
-            }
-
-            return await EntityMutationSupport.SaveAsync(db, category, category.Slug, globalId, ctx.CancellationToken);
+            category.ParentId = parentId;
         }
-        finally
+
+        if (input.Name.Value is { } name)
         {
-            if (reparent)
-            {
-                HierarchyLock.Release();
-            }
+            category.Name = name.Trim();
         }
+
+        if (input.Description.HasValue)
+        {
+            category.Description = input.Description.Value;
+        }
+
+        if (input.Position.Value is int newPosition)
+        {
+            category.Position = newPosition;
+        }
+
+        return await EntityMutationSupport.SaveAsync(db, category, category.Slug, globalId, ctx.CancellationToken);
     }
 
     private static async Task<MutationResult<Category>> DeleteAsync(IResolveFieldContext ctx, DeleteCategoryInput input)
     {
         var (globalId, id) = NodeReference.Decode(input.Id, CategoryType.TypeName);
-        await using var db = await ctx.CreateNewsDbContextAsync();
+        return await InHierarchyTurnAsync(ctx, db => DeleteAsync(ctx, db, globalId, id));
+    }
+
+    private static async Task<MutationResult<Category>> DeleteAsync(IResolveFieldContext ctx, NewsDbContext db, string globalId, int id)
+    {
         // Drafts and archived articles count too: they would be orphaned just the same.
         db.WithUnpublished();
         var category = await db.Categories.AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken);
@@ -214,6 +216,37 @@ internal sealed class CategoryMutations : IMutationFields
             return MutationResult<Category>.Failure(await NotEmptyAsync(fresh, category, ctx.CancellationToken)
                 ?? new CategoryNotEmptyError(0, 0, $"The category `{category.Slug}` is still in use."));
         }
+    }
+
+    /// <summary>
+    /// Runs a change of the hierarchy in its turn (see <see cref="HierarchyLock"/>); it commits only when the change
+    /// succeeded, and what a failed one wrote is rolled back.
+    /// </summary>
+    private static async Task<MutationResult<Category>> InHierarchyTurnAsync(IResolveFieldContext ctx, Func<NewsDbContext, Task<MutationResult<Category>>> change)
+    {
+        await HierarchyLock.WaitAsync(ctx.CancellationToken);
+        try
+        {
+            await using var db = await ctx.CreateNewsDbContextAsync();
+            await using var turn = await db.BeginTurnAsync(WriterTurn.CategoryHierarchy, ctx.CancellationToken);
+            var result = await change(db);
+            if (result.Errors is null)
+            {
+                await turn.CommitAsync(ctx.CancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            HierarchyLock.Release();
+        }
+    }
+
+    private static async Task<MutationResult<Category>> WithContextAsync(IResolveFieldContext ctx, Func<NewsDbContext, Task<MutationResult<Category>>> change)
+    {
+        await using var db = await ctx.CreateNewsDbContextAsync();
+        return await change(db);
     }
 
     private static async Task<CategoryNotEmptyError?> NotEmptyAsync(NewsDbContext db, Category category, CancellationToken cancellationToken)
