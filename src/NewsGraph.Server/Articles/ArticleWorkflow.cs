@@ -16,6 +16,10 @@ namespace NewsGraph.Server.Articles;
 /// </summary>
 public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, TimeProvider clock)
 {
+    // A generated slug that a concurrent writer took meanwhile is chosen anew; each retry means another writer won a
+    // slug of the same title, so this bounds how many such writers one waits out before answering SlugTakenError.
+    private const int GeneratedSlugAttempts = 10;
+
     /// <summary>Creates a draft.</summary>
     public async Task<MutationResult<Article>> CreateAsync(ArticleDraft draft, CancellationToken cancellationToken)
     {
@@ -87,16 +91,26 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
         }
 
         db.Add(article);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
-        {
-            return MutationResult<Article>.Failure(SlugTaken(slug));
-        }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return article;
+            }
+            catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
+            {
+                // The check above cannot see a concurrent writer's uncommitted article; the unique index refused. An
+                // explicit slug is the editor's choice to make again; a generated one moves on to the next free suffix
+                // (each SaveChanges is a transaction of its own, so nothing of the failed one is left).
+                if (draft.Slug is not null || attempt == GeneratedSlugAttempts)
+                {
+                    return MutationResult<Article>.Failure(SlugTaken(slug));
+                }
 
-        return article;
+                article.Slug = slug = await Slugs.UniqueAsync(slugs, Slugs.From(draft.Title), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Changes a draft or a published article; a published one is announced as updated.</summary>
@@ -280,22 +294,26 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
         CancellationToken cancellationToken)
     {
         await using var db = await CreateContextAsync(cancellationToken);
+        // The version is checked and the article taken in one statement, before the change writes anything, and it stays
+        // taken until the change commits (SQLite: the transaction holds the write lock; PostgreSQL: the row lock). Of
+        // editors holding the same version exactly one gets past it; the others wait for it and then find a newer
+        // version. Checked only by the save, a loser on PostgreSQL would meet the winner first in the tag links, which
+        // are written before the article row: a key violation or a deadlock instead of a conflict.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var taken = await db.Articles
+            .Where(a => a.Id == articleId.Id && a.Version == version)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, version), cancellationToken);
+        if (taken == 0)
+        {
+            return await ConflictOrNotFoundAsync(articleId, cancellationToken);
+        }
+
         var article = await db.Articles.AsTracking()
             .Include(a => a.Author)
             .Include(a => a.Category)
             .Include(a => a.Tags)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == articleId.Id, cancellationToken);
-        if (article is null)
-        {
-            return MutationResult<Article>.Failure(NotFound(articleId));
-        }
-
-        if (article.Version != version)
-        {
-            return MutationResult<Article>.Failure(Conflict(article.Version));
-        }
-
+            .FirstAsync(a => a.Id == articleId.Id, cancellationToken);
         if (await change(db, article) is { Count: > 0 } errors)
         {
             return MutationResult<Article>.Failure(errors);
@@ -306,20 +324,32 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
             article.UpdatedAt = Now();
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictOrNotFoundAsync(articleId, cancellationToken);
-        }
-        catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
-        {
-            return MutationResult<Article>.Failure(SlugTaken(article.Slug));
-        }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return article;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return await ConflictOrNotFoundAsync(articleId, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
+            {
+                // A slug that follows the title (a draft never published, so nothing was announced) and that another
+                // article took meanwhile: the next free suffix. SaveChanges rolled back to its savepoint, so the
+                // transaction goes on (on PostgreSQL a failed statement would otherwise abort it).
+                if (!db.Entry(article).Property(a => a.Slug).IsModified || attempt == GeneratedSlugAttempts)
+                {
+                    return MutationResult<Article>.Failure(SlugTaken(article.Slug));
+                }
 
-        return article;
+                var others = db.Articles.Where(a => a.Id != article.Id).Select(a => a.Slug);
+                article.Slug = await Slugs.UniqueAsync(others, Slugs.From(article.Title), cancellationToken);
+            }
+        }
     }
 
     private async Task<MutationResult<Article>> ConflictOrNotFoundAsync(NodeReference articleId, CancellationToken cancellationToken)
