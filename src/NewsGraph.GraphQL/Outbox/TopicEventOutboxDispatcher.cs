@@ -79,7 +79,7 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
         var messages = db.Set<OutboxMessage>();
         try
         {
-            return await SendBatchAsync(messages, cancellationToken).ConfigureAwait(false);
+            return await SendBatchAsync(db, messages, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -112,7 +112,7 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
         }
     }
 
-    private async Task<bool> SendBatchAsync(DbSet<OutboxMessage> messages, CancellationToken cancellationToken)
+    private async Task<bool> SendBatchAsync(TContext db, DbSet<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var instance = _instance;
