@@ -1,14 +1,17 @@
+using System.Data;
+using System.Data.Common;
 using Bogus;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsGraph.Server.Data;
 
 namespace NewsGraph.Server.Cli;
 
 /// <summary>
-/// Appends a large generated catalogue (authors, tags, articles) to a migrated SQLite database.
+/// Appends a large generated catalogue (authors, tags, articles) to a migrated database, SQLite or PostgreSQL.
 /// Uses prepared ADO.NET commands in one transaction per batch: EF change tracking would cost more
-/// than the inserts themselves at 100k rows. Ids are assigned here so join rows need no read-back.
+/// than the inserts themselves at 100k rows. Ids are assigned here so join rows need no read-back, and the same
+/// seed gives the same rows on either provider. The SQL is written for both: <c>@name</c> parameters and
+/// double-quoted identifiers, which Microsoft.Data.Sqlite and Npgsql both accept.
 /// </summary>
 internal sealed class CatalogueSeeder
 {
@@ -50,20 +53,35 @@ internal sealed class CatalogueSeeder
     /// <summary>Adds the catalogue; <paramref name="onArticlesWritten"/> receives each committed batch size.</summary>
     public async Task SeedAsync(Action<int> onArticlesWritten, CancellationToken ct)
     {
+        bool sqlite = _db.Database.IsSqlite();
         await _db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (SqliteConnection)_db.Database.GetDbConnection();
-            await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL;", ct);
+            DbConnection connection = _db.Database.GetDbConnection();
+            if (sqlite)
+            {
+                await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL;", ct);
+            }
 
             int[] categoryIds = await EnsureCategoriesAsync(ct);
             int[] authorIds = await InsertAuthorsAsync(connection, Math.Max(20, _options.Articles / 200), ct);
             int[] tagIds = await EnsureTagsAsync(connection, ct);
             await InsertArticlesAsync(connection, categoryIds, authorIds, tagIds, onArticlesWritten, ct);
 
-            // Fresh, complete statistics let SQLite pick the keyset indexes. A sampled ANALYZE (analysis_limit)
-            // misjudged the few-valued Status column (about 1,000 rows per status instead of 96,000 published),
-            // which made sorting the whole table look cheap; a full one takes seconds at 100k rows.
+            if (!sqlite)
+            {
+                // The ids above were given explicitly, which leaves PostgreSQL's identity sequences where they were:
+                // the next row an editor creates would take id 1 and collide. Move each past the largest id.
+                foreach (string table in new[] { "Authors", "Tags", "Articles" })
+                {
+                    await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), MAX(\"Id\")) FROM \"{table}\"", ct);
+                }
+            }
+
+            // Fresh, complete statistics let the planner pick the keyset indexes. On SQLite a sampled ANALYZE
+            // (analysis_limit) misjudged the few-valued Status column (about 1,000 rows per status instead of 96,000
+            // published), which made sorting the whole table look cheap; a full one takes seconds at 100k rows.
+            // PostgreSQL's autovacuum would analyze the new rows too, but only some time after they arrive.
             await ExecuteAsync(connection, "ANALYZE;", ct);
         }
         finally
@@ -84,13 +102,13 @@ internal sealed class CatalogueSeeder
         return [.. await _db.Categories.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct)];
     }
 
-    private async Task<int[]> InsertAuthorsAsync(SqliteConnection connection, int count, CancellationToken ct)
+    private async Task<int[]> InsertAuthorsAsync(DbConnection connection, int count, CancellationToken ct)
     {
         int nextId = await MaxIdAsync(connection, "Authors", ct) + 1;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using SqliteCommand insert = Prepare(connection, transaction,
-            "INSERT INTO Authors (Id, Slug, Name, Bio, AvatarUrl) VALUES ($id, $slug, $name, $bio, $avatar)",
-            "$id", "$slug", "$name", "$bio", "$avatar");
+        await using DbTransaction transaction = await connection.BeginTransactionAsync(ct);
+        await using DbCommand insert = await PrepareAsync(connection, transaction,
+            """INSERT INTO "Authors" ("Id", "Slug", "Name", "Bio", "AvatarUrl") VALUES (@id, @slug, @name, @bio, @avatar)""",
+            ct, ("id", DbType.Int32), ("slug", DbType.String), ("name", DbType.String), ("bio", DbType.String), ("avatar", DbType.String));
 
         var ids = new int[count];
         for (int i = 0; i < count; i++)
@@ -108,7 +126,7 @@ internal sealed class CatalogueSeeder
     }
 
     // Tags are shared across runs: a slug that already exists is reused, not duplicated.
-    private async Task<int[]> EnsureTagsAsync(SqliteConnection connection, CancellationToken ct)
+    private async Task<int[]> EnsureTagsAsync(DbConnection connection, CancellationToken ct)
     {
         var wanted = new List<(string Slug, string Name)>(TagTarget);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -124,10 +142,10 @@ internal sealed class CatalogueSeeder
         }
 
         var existing = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using (SqliteCommand select = connection.CreateCommand())
+        await using (DbCommand select = connection.CreateCommand())
         {
-            select.CommandText = "SELECT Slug, Id FROM Tags";
-            await using SqliteDataReader reader = await select.ExecuteReaderAsync(ct);
+            select.CommandText = """SELECT "Slug", "Id" FROM "Tags";""";
+            await using DbDataReader reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 existing[reader.GetString(0)] = reader.GetInt32(1);
@@ -135,9 +153,10 @@ internal sealed class CatalogueSeeder
         }
 
         int nextId = await MaxIdAsync(connection, "Tags", ct) + 1;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using SqliteCommand insert = Prepare(connection, transaction,
-            "INSERT INTO Tags (Id, Slug, Name) VALUES ($id, $slug, $name)", "$id", "$slug", "$name");
+        await using DbTransaction transaction = await connection.BeginTransactionAsync(ct);
+        await using DbCommand insert = await PrepareAsync(connection, transaction,
+            """INSERT INTO "Tags" ("Id", "Slug", "Name") VALUES (@id, @slug, @name)""",
+            ct, ("id", DbType.Int32), ("slug", DbType.String), ("name", DbType.String));
         var ids = new int[wanted.Count];
         for (int i = 0; i < wanted.Count; i++)
         {
@@ -165,7 +184,7 @@ internal sealed class CatalogueSeeder
     }
 
     private async Task InsertArticlesAsync(
-        SqliteConnection connection, int[] categoryIds, int[] authorIds, int[] tagIds, Action<int> onArticlesWritten, CancellationToken ct)
+        DbConnection connection, int[] categoryIds, int[] authorIds, int[] tagIds, Action<int> onArticlesWritten, CancellationToken ct)
     {
         int nextId = await MaxIdAsync(connection, "Articles", ct) + 1;
         int publicationMinutes = (int)(LastPublication - FirstPublication).TotalMinutes;
@@ -174,18 +193,22 @@ internal sealed class CatalogueSeeder
         for (int written = 0; written < _options.Articles;)
         {
             int batch = Math.Min(_options.BatchSize, _options.Articles - written);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            await using SqliteCommand insertArticle = Prepare(connection, transaction,
+            await using DbTransaction transaction = await connection.BeginTransactionAsync(ct);
+            await using DbCommand insertArticle = await PrepareAsync(connection, transaction,
                 """
-                INSERT INTO Articles (Id, Slug, Title, Summary, Body, Status, IsBreaking, PublishedAt, CreatedAt, UpdatedAt,
-                    WordCount, ReadingTimeMinutes, HeroImageUrl, CanonicalUrl, Version, AuthorId, CategoryId)
-                VALUES ($id, $slug, $title, $summary, $body, $status, $breaking, $published, $created, $updated,
-                    $words, $minutes, $hero, NULL, 1, $author, $category)
+                INSERT INTO "Articles" ("Id", "Slug", "Title", "Summary", "Body", "Status", "IsBreaking", "PublishedAt", "CreatedAt",
+                    "UpdatedAt", "WordCount", "ReadingTimeMinutes", "HeroImageUrl", "CanonicalUrl", "Version", "AuthorId", "CategoryId")
+                VALUES (@id, @slug, @title, @summary, @body, @status, @breaking, @published, @created,
+                    @updated, @words, @minutes, @hero, NULL, 1, @author, @category)
                 """,
-                "$id", "$slug", "$title", "$summary", "$body", "$status", "$breaking", "$published", "$created", "$updated",
-                "$words", "$minutes", "$hero", "$author", "$category");
-            await using SqliteCommand insertTag = Prepare(connection, transaction,
-                "INSERT INTO ArticleTags (ArticleId, TagId) VALUES ($article, $tag)", "$article", "$tag");
+                ct,
+                ("id", DbType.Int32), ("slug", DbType.String), ("title", DbType.String), ("summary", DbType.String), ("body", DbType.String),
+                ("status", DbType.Int32), ("breaking", DbType.Boolean), ("published", DbType.DateTime), ("created", DbType.DateTime),
+                ("updated", DbType.DateTime), ("words", DbType.Int32), ("minutes", DbType.Int32), ("hero", DbType.String),
+                ("author", DbType.Int32), ("category", DbType.Int32));
+            await using DbCommand insertTag = await PrepareAsync(connection, transaction,
+                """INSERT INTO "ArticleTags" ("ArticleId", "TagId") VALUES (@article, @tag)""",
+                ct, ("article", DbType.Int32), ("tag", DbType.Int32));
 
             for (int i = 0; i < batch; i++)
             {
@@ -240,21 +263,28 @@ internal sealed class CatalogueSeeder
         }
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameterNames)
+    // Every parameter has its type up front: PostgreSQL prepares a statement for the types it is given, and a NULL
+    // (a draft's PublishedAt) carries none of its own.
+    private static async Task<DbCommand> PrepareAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct, params (string Name, DbType Type)[] parameters)
     {
-        SqliteCommand command = connection.CreateCommand();
+        DbCommand command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (string name in parameterNames)
+        foreach ((string name, DbType type) in parameters)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            DbParameter parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        await command.PrepareAsync(ct);
         return command;
     }
 
-    private static async Task RunAsync(SqliteCommand command, CancellationToken ct, params object?[] values)
+    private static async Task RunAsync(DbCommand command, CancellationToken ct, params object?[] values)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -264,20 +294,23 @@ internal sealed class CatalogueSeeder
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<int> MaxIdAsync(SqliteConnection connection, string table, CancellationToken ct)
+    private static async Task<int> MaxIdAsync(DbConnection connection, string table, CancellationToken ct)
     {
-        await using SqliteCommand command = connection.CreateCommand();
+        await using DbCommand command = connection.CreateCommand();
         // Table names are our own constants, never user input.
 #pragma warning disable CA2100
-        command.CommandText = $"SELECT COALESCE(MAX(Id), 0) FROM {table}";
+        command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"";
 #pragma warning restore CA2100
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
     {
-        await using SqliteCommand command = connection.CreateCommand();
+        await using DbCommand command = connection.CreateCommand();
+        // Statements of this class's own, with table names from its constants, never user input.
+#pragma warning disable CA2100
         command.CommandText = sql;
+#pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(ct);
     }
 }
