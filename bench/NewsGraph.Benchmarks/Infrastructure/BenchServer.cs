@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Server.Hosting;
+using Npgsql;
 
 namespace NewsGraph.Benchmarks.Infrastructure;
 
@@ -43,18 +44,25 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static Task<BenchServer> StartAsync(string databasePath, IInterceptor interceptor, CancellationToken ct) =>
-        StartAsync(databasePath, interceptor, settings: [], configureServices: null, ct);
+    public static Task<BenchServer> StartAsync(BenchDatabase database, IInterceptor interceptor, CancellationToken ct) =>
+        StartAsync(database, interceptor, settings: [], configureServices: null, ct);
 
     /// <param name="settings">Extra configuration as <c>Key=Value</c> (e.g. <c>Redis:Configuration=127.0.0.1:6379</c>).</param>
     /// <param name="configureServices">Runs after the server's own registrations (decorators, probes).</param>
+    public static Task<BenchServer> StartAsync(
+        string databasePath, IInterceptor interceptor, IEnumerable<string> settings, Action<IServiceCollection>? configureServices, CancellationToken ct) =>
+        StartAsync(BenchDatabase.Sqlite(databasePath), interceptor, settings, configureServices, ct);
+
+    /// <inheritdoc cref="StartAsync(string, IInterceptor, IEnumerable{string}, Action{IServiceCollection}?, CancellationToken)"/>
     public static async Task<BenchServer> StartAsync(
-        string databasePath, IInterceptor interceptor, IEnumerable<string> settings, Action<IServiceCollection>? configureServices, CancellationToken ct)
+        BenchDatabase database, IInterceptor interceptor, IEnumerable<string> settings, Action<IServiceCollection>? configureServices, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(database);
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:News={Catalogue.ConnectionString(databasePath)}",
+            $"--Database:Provider={database.Provider}",
+            $"--ConnectionStrings:News={database.ConnectionString}",
             "--Database:SeedSampleData=false",
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),
@@ -125,5 +133,6 @@ internal sealed class BenchServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 }

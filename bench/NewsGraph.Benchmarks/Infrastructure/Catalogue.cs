@@ -1,12 +1,15 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NewsGraph.Server.Cli;
+using NewsGraph.Server.Data;
 using NewsGraph.Server.Hosting;
+using Npgsql;
 using Spectre.Console;
 
 namespace NewsGraph.Benchmarks.Infrastructure;
 
-/// <summary>The seeded SQLite catalogue a benchmark runs on: reused when it already holds the wanted article count.</summary>
+/// <summary>The seeded catalogue a benchmark runs on (SQLite or PostgreSQL): reused when it already holds the wanted article count.</summary>
 internal static class Catalogue
 {
     public static string ConnectionString(string databasePath) =>
@@ -41,11 +44,54 @@ internal static class Catalogue
             }
         }
 
+        await SeedAsync(BenchDatabase.Sqlite(databasePath), articles, seed, ct);
+
+        long? seeded = await CountArticlesAsync(databasePath, ct);
+        if (seeded != articles)
+        {
+            throw new InvalidOperationException($"Seeding left {seeded} articles in {databasePath}, expected {articles}.");
+        }
+    }
+
+    /// <summary>
+    /// Makes sure the PostgreSQL database of <paramref name="connectionString"/> holds exactly <paramref name="articles"/>
+    /// articles: reused when it does, seeded when it has none (or no schema), refused otherwise: the seeder appends, and
+    /// the benchmark never empties a database it did not create.
+    /// </summary>
+    public static async Task EnsurePostgresAsync(string connectionString, int articles, int seed, CancellationToken ct)
+    {
+        long existing = await CountPostgresArticlesAsync(connectionString, ct) ?? 0;
+        if (existing == articles)
+        {
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Reusing the PostgreSQL database ({existing} articles)."));
+            return;
+        }
+
+        if (existing != 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The PostgreSQL database holds {existing} articles, not {articles}. Give --connection an empty database, or none for a throwaway cluster."));
+        }
+
+        await SeedAsync(new BenchDatabase(DatabaseProvider.PostgreSQL, connectionString), articles, seed, ct);
+        long? seeded = await CountPostgresArticlesAsync(connectionString, ct);
+        if (seeded != articles)
+        {
+            throw new InvalidOperationException($"Seeding left {seeded} articles in the PostgreSQL database, expected {articles}.");
+        }
+    }
+
+    private static async Task SeedAsync(BenchDatabase database, int articles, int seed, CancellationToken ct)
+    {
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Seeding {articles} articles (seed {seed}) into [green]{Markup.Escape(databasePath)}[/] with the server's own seed command…"));
+            $"Seeding {articles} articles (seed {seed}) into [green]{Markup.Escape(database.Describe())}[/] with the server's own seed command…"));
+        var stopwatch = Stopwatch.StartNew();
         // The server's public command-line entry point, in process: the same code path as `NewsGraph.Server seed`.
         int? exitCode = await NewsGraphCommandLine.TryRunAsync(
-            ["seed", "--articles", articles.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--connection", ConnectionString(databasePath)],
+            [
+                "seed", "--articles", articles.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture),
+                "--connection", database.ConnectionString, "--provider", database.Provider.ToString(),
+            ],
             NewsGraphApplication.Build,
             ct);
         if (exitCode != 0)
@@ -53,11 +99,23 @@ internal static class Catalogue
             throw new InvalidOperationException($"The seed command failed with exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "(not run)"}.");
         }
 
-        long? seeded = await CountArticlesAsync(databasePath, ct);
-        if (seeded != articles)
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"Seeded {articles} articles into {Markup.Escape(database.Describe())} in {stopwatch.Elapsed.TotalSeconds:F1} s (migration, seed and ANALYZE)."));
+    }
+
+    /// <summary>All articles, drafts included; null when there is no table.</summary>
+    private static async Task<long?> CountPostgresArticlesAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT to_regclass('\"Articles\"') IS NOT NULL", connection);
+        if (!(bool)(await command.ExecuteScalarAsync(ct))!)
         {
-            throw new InvalidOperationException($"Seeding left {seeded} articles in {databasePath}, expected {articles}.");
+            return null;
         }
+
+        command.CommandText = "SELECT COUNT(*) FROM \"Articles\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     /// <summary>All articles, drafts included (raw SQL: EF's query filter would hide drafts); null when there is no table.</summary>

@@ -35,10 +35,14 @@ internal static class PagingBenchmark
         CancellationToken ct = limit.Token;
         try
         {
-            await Catalogue.EnsureAsync(options.DatabasePath, options.Articles, options.Seed, options.Reseed, ct);
+            // A cluster of the run's own (PostgreSQL without --connection), removed when the run ends, however it ends.
+            await using BenchPostgres? cluster = options.Provider == DatabaseProvider.PostgreSQL && options.Connection is null
+                ? await BenchPostgres.StartAsync(ct)
+                : null;
+            BenchDatabase database = await PrepareCatalogueAsync(options, cluster, ct);
 
             var capture = new SqlCapture();
-            await using BenchServer server = await BenchServer.StartAsync(options.DatabasePath, capture, ct);
+            await using BenchServer server = await BenchServer.StartAsync(database, capture, ct);
             var factory = server.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>();
             int published;
             await using (NewsDbContext db = await factory.CreateDbContextAsync(ct))
@@ -46,13 +50,13 @@ internal static class PagingBenchmark
                 published = await db.Articles.CountAsync(ct);
             }
 
-            PrintEnvironment(options, server, published);
+            PrintEnvironment(options, database, server, published);
             if (published <= options.Depth + PageSize)
             {
                 throw new InvalidOperationException($"Only {published} published articles: too few for a page {options.Depth} rows deep.");
             }
 
-            var run = new Run(options, server, capture, factory);
+            var run = new Run(options, database, server, capture, factory);
             var httpResults = new List<HttpResult>();
             foreach (Ordering ordering in Orderings.Where(o => options.Orderings.Contains(o.Key, StringComparer.OrdinalIgnoreCase)))
             {
@@ -75,13 +79,27 @@ internal static class PagingBenchmark
         }
     }
 
-    private static void PrintEnvironment(PagingBenchmarkOptions options, BenchServer server, int published)
+    private static async Task<BenchDatabase> PrepareCatalogueAsync(PagingBenchmarkOptions options, BenchPostgres? cluster, CancellationToken ct)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            await Catalogue.EnsureAsync(options.DatabasePath, options.Articles, options.Seed, options.Reseed, ct);
+            return BenchDatabase.Sqlite(options.DatabasePath);
+        }
+
+        string connectionString = options.Connection
+            ?? await cluster!.CreateDatabaseAsync(Invariant($"newsgraph_bench_{options.Articles}"), ct);
+        await Catalogue.EnsurePostgresAsync(connectionString, options.Articles, options.Seed, ct);
+        return new BenchDatabase(DatabaseProvider.PostgreSQL, connectionString);
+    }
+
+    private static void PrintEnvironment(PagingBenchmarkOptions options, BenchDatabase database, BenchServer server, int published)
     {
         var table = new Table().AddColumns("Setting", "Value").Border(TableBorder.Rounded);
         table.AddRow("Machine", Markup.Escape($"{Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}"));
         table.AddRow("GC", GCSettings.IsServerGC ? "server" : "workstation");
         table.AddRow("Configuration", Markup.Escape(IsOptimized() ? "Release (JIT optimised)" : "Debug: numbers are not meaningful, use -c Release"));
-        table.AddRow("Database", Markup.Escape(options.DatabasePath));
+        table.AddRow("Database", Markup.Escape(database.Describe()));
         table.AddRow("Articles", Invariant($"{options.Articles:N0} ({published:N0} published, visible to readers)"));
         table.AddRow("Server", Markup.Escape(server.Endpoint.ToString()));
         table.AddRow("Deep page", Invariant($"after the cursor of row {options.Depth:N0}, first: {PageSize}"));
@@ -112,7 +130,7 @@ internal static class PagingBenchmark
         {
             double ratio = result.Deep.Median / result.First.Median;
             string verdict = ratio <= Target ? "[green]meets target[/]" : "[red]MISSES target[/]";
-            AnsiConsole.MarkupLine(Invariant($"keyset deep/first median ratio ({Markup.Escape(result.Ordering.Name)}): [bold]{ratio:F2}x[/] (target <= {Target}) {verdict}; p95 ratio {result.Deep.P95 / result.First.P95:F2}x"));
+            AnsiConsole.MarkupLine(Invariant($"{options.Provider} keyset deep/first median ratio ({Markup.Escape(result.Ordering.Name)}): [bold]{ratio:F2}x[/] (target <= {Target}) {verdict}; p95 ratio {result.Deep.P95 / result.First.P95:F2}x"));
         }
 
         AnsiConsole.MarkupLine(Invariant($"offset deep/first median ratio (EF direct, what OFFSET paging would cost): [bold]{ef.OffsetDeep.Median / ef.First.Median:F1}x[/]; keyset in EF direct: [bold]{ef.KeysetDeep.Median / ef.First.Median:F2}x[/]"));
@@ -120,10 +138,9 @@ internal static class PagingBenchmark
         if (http.Count > 0)
         {
             // Latency matters as much as the ratio: a first page that scans and sorts the table makes any ratio look good.
-            AnsiConsole.MarkupLine(Invariant($"keyset deep/first median ratio: {http[0].Deep.Median / http[0].First.Median:F1}x (target <= {Target}); first page median {http[0].First.Median:F1} ms, deep page median {http[0].Deep.Median:F1} ms"));
+            AnsiConsole.MarkupLine(Invariant($"{options.Provider} keyset deep/first median ratio: {http[0].Deep.Median / http[0].First.Median:F1}x (target <= {Target}); first page median {http[0].First.Median:F1} ms, deep page median {http[0].Deep.Median:F1} ms"));
         }
 
-        _ = options;
     }
 
     private static void AddRatioRow(Table table, string path, string ordering, LatencyStats first, LatencyStats deep) =>
@@ -145,10 +162,8 @@ internal static class PagingBenchmark
     private sealed record EfResult(LatencyStats First, LatencyStats OffsetDeep, LatencyStats KeysetDeep, LatencyStats FixedFirst, LatencyStats FixedDeep);
 
     /// <summary>One run's shared state: the server, the capture hook and the knobs.</summary>
-    private sealed class Run(PagingBenchmarkOptions options, BenchServer server, SqlCapture capture, IDbContextFactory<NewsDbContext> factory)
+    private sealed class Run(PagingBenchmarkOptions options, BenchDatabase database, BenchServer server, SqlCapture capture, IDbContextFactory<NewsDbContext> factory)
     {
-        private string ConnectionString { get; } = Catalogue.ConnectionString(options.DatabasePath);
-
         /// <summary>Plans that sort or scan; repeated in the summary because they make a good ratio meaningless.</summary>
         public List<string> PlanWarnings { get; } = [];
 
@@ -337,12 +352,10 @@ internal static class PagingBenchmark
             {
                 panel.Add(pageQuery.Sql);
                 panel.Add("-- parameters: " + string.Join(", ", pageQuery.Parameters.Select(p => Invariant($"{p.Name} = {Format(p.Value)}"))));
-                panel.Add("-- EXPLAIN QUERY PLAN:");
-                string plan = await QueryPlan.ExplainAsync(ConnectionString, pageQuery, ct);
+                panel.Add(database.Provider == DatabaseProvider.Sqlite ? "-- EXPLAIN QUERY PLAN:" : "-- EXPLAIN (ANALYZE, BUFFERS):");
+                string plan = await QueryPlan.ExplainAsync(database, pageQuery, ct);
                 panel.Add(plan);
-                // A sort or a scan means the page is not an index seek, whatever the ratio says.
-                if (plan.Contains("TEMP B-TREE", StringComparison.Ordinal) || plan.Contains("SCAN ", StringComparison.Ordinal)
-                    || plan.Contains("MULTI-INDEX OR", StringComparison.Ordinal))
+                if (QueryPlan.IsNotAnIndexSeek(database.Provider, plan))
                 {
                     PlanWarnings.Add(Invariant($"{title}: the page query is not a plain index seek ({string.Join("; ", plan.Split('\n').Select(l => l.Trim()))})"));
                 }

@@ -2,10 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using NewsGraph.Benchmarks.Infrastructure;
+using NewsGraph.Server.Data;
 
 namespace NewsGraph.Benchmarks.Paging;
 
-/// <summary><c>paging [--articles 100000] [--database path] [--iterations 200] …</c>: deep keyset paging vs the first page.</summary>
+/// <summary>
+/// <c>paging [--provider Sqlite|PostgreSQL] [--articles 100000] [--database path | --connection cs] [--iterations 200] …</c>:
+/// deep keyset paging vs the first page.
+/// </summary>
 internal static class PagingCommand
 {
     public static Command Create()
@@ -14,6 +18,16 @@ internal static class PagingCommand
         var database = new Option<string?>("--database")
         {
             Description = "SQLite file to use; created and seeded when missing. Default: <temp>/newsgraph-bench-<articles>.db.",
+        };
+        var provider = new Option<DatabaseProvider>("--provider")
+        {
+            Description = "Sqlite (default) or PostgreSQL. PostgreSQL without --connection starts a throwaway cluster (scripts/postgres-cluster.sh), seeds it and removes it afterwards.",
+            DefaultValueFactory = _ => DatabaseProvider.Sqlite,
+        };
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "PostgreSQL only: a database to use instead of a throwaway cluster; it must be empty (it is seeded) or hold exactly --articles articles.",
+            HelpName = "connection-string",
         };
         var iterations = PositiveOption.Positive(new Option<int>("--iterations") { Description = "Timed requests per variant.", DefaultValueFactory = _ => 200 });
         var warmup = new Option<int>("--warmup") { Description = "Untimed requests per variant before timing.", DefaultValueFactory = _ => 50 };
@@ -32,7 +46,7 @@ internal static class PagingCommand
 
         var command = new Command("paging", "Latency of a keyset page --depth rows deep vs the first page, over HTTP, plus EF Core offset/keyset baselines.")
         {
-            articles, database, iterations, warmup, depth, walkPageSize, seed, reseed, orderings, timeLimit,
+            provider, connection, articles, database, iterations, warmup, depth, walkPageSize, seed, reseed, orderings, timeLimit,
         };
         command.Validators.Add(result =>
         {
@@ -48,6 +62,17 @@ internal static class PagingCommand
                 result.AddError("--depth must be smaller than --articles.");
             }
 
+            bool postgres = result.GetValue(provider) == DatabaseProvider.PostgreSQL;
+            if (!postgres && result.GetValue(connection) is not null)
+            {
+                result.AddError("--connection is for --provider PostgreSQL; SQLite takes --database.");
+            }
+
+            if (postgres && (result.GetValue(database) is not null || result.GetValue(reseed)))
+            {
+                result.AddError("--database and --reseed are for SQLite; PostgreSQL takes --connection (or none for a throwaway cluster).");
+            }
+
             if (result.GetValue(warmup) < 0)
             {
                 result.AddError("--warmup must not be negative.");
@@ -57,6 +82,8 @@ internal static class PagingCommand
         {
             int count = parse.GetValue(articles);
             var options = new PagingBenchmarkOptions(
+                parse.GetValue(provider),
+                parse.GetValue(connection),
                 count,
                 Path.GetFullPath(parse.GetValue(database) ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"newsgraph-bench-{count}.db"))),
                 parse.GetValue(iterations),
@@ -73,8 +100,10 @@ internal static class PagingCommand
     }
 }
 
+/// <param name="Provider">The database the server runs on.</param>
+/// <param name="Connection">PostgreSQL: a database of the user's; null for a throwaway cluster.</param>
 /// <param name="Articles">Articles in the catalogue, all statuses (about 96% are published and visible).</param>
-/// <param name="DatabasePath">Absolute path of the SQLite file.</param>
+/// <param name="DatabasePath">Absolute path of the SQLite file (SQLite only).</param>
 /// <param name="Iterations">Timed requests per variant.</param>
 /// <param name="Warmup">Untimed requests per variant.</param>
 /// <param name="Depth">Rows before the deep page.</param>
@@ -84,4 +113,4 @@ internal static class PagingCommand
 /// <param name="Orderings">Keys of the orderings measured over HTTP.</param>
 /// <param name="TimeLimit">Hard bound on the whole run.</param>
 internal sealed record PagingBenchmarkOptions(
-    int Articles, string DatabasePath, int Iterations, int Warmup, int Depth, int WalkPageSize, int Seed, bool Reseed, IReadOnlyList<string> Orderings, TimeSpan TimeLimit);
+    DatabaseProvider Provider, string? Connection, int Articles, string DatabasePath, int Iterations, int Warmup, int Depth, int WalkPageSize, int Seed, bool Reseed, IReadOnlyList<string> Orderings, TimeSpan TimeLimit);
