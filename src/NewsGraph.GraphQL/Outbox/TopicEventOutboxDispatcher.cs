@@ -156,7 +156,16 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
                 .ConfigureAwait(false);
             foreach (var message in batch)
             {
-                claimedUntil = await RenewClaimIfHalfGoneAsync(messages, instance, claimedUntil, cancellationToken).ConfigureAwait(false);
+                var held = batch.Count - done.Count;
+                if (await RenewClaimIfHalfGoneAsync(messages, instance, claimedUntil, held, cancellationToken).ConfigureAwait(false) is not { } renewedUntil)
+                {
+                    // The lease ran out while the bus was slow and another instance took the rows over: it sends them
+                    // now, in order; going on here would send them twice and out of order.
+                    TopicEventOutboxLog.ClaimLost(logger, held);
+                    break;
+                }
+
+                claimedUntil = renewedUntil;
                 try
                 {
                     await SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -210,7 +219,8 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
     /// A batch that takes long (the bus retries while it is unreachable) keeps its claim: another instance must not
     /// take over messages this one is still sending, or both would send them, out of order.
     /// </summary>
-    private async ValueTask<DateTime> RenewClaimIfHalfGoneAsync(DbSet<OutboxMessage> messages, string instance, DateTime claimedUntil, CancellationToken cancellationToken)
+    /// <returns>The claim's new end, or null when fewer than <paramref name="held"/> rows are still this instance's.</returns>
+    private async ValueTask<DateTime?> RenewClaimIfHalfGoneAsync(DbSet<OutboxMessage> messages, string instance, DateTime claimedUntil, int held, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (claimedUntil - now > Options.LeaseDuration / 2)
@@ -219,10 +229,10 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
         }
 
         var renewed = now + Options.LeaseDuration;
-        await messages.Where(m => m.LockedBy == instance)
+        var stillOurs = await messages.Where(m => m.LockedBy == instance)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, renewed), cancellationToken)
             .ConfigureAwait(false);
-        return renewed;
+        return stillOurs < held ? null : renewed;
     }
 
     private async ValueTask SendAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -12,4 +12,7 @@ internal static partial class TopicEventOutboxLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "The event outbox stopped with {Count} message(s) of its batch unsent; they are released for another instance.")]
     public static partial void ReleasedOnStop(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The event outbox's claim on {Count} unsent message(s) expired and another instance took them over; this instance stops sending them.")]
+    public static partial void ClaimLost(ILogger logger, int count);
 }

@@ -190,6 +190,42 @@ public sealed class TopicEventOutboxTests
     }
 
     [Fact]
+    public async Task A_dispatcher_whose_claim_expired_and_was_taken_over_stops_sending_its_batch()
+    {
+        await using var database = await OutboxTestDatabase.CreateAsync();
+        var clock = new FakeTimeProvider();
+        var options = OutboxTestDatabase.Options();
+        options.LeaseDuration = TimeSpan.FromSeconds(1);
+        var outbox = new TopicEventOutbox(options, clock);
+        await database.SaveAsync(outbox, [.. Enumerable.Range(0, 6).Select(i => new Greeting(i, "stalled"))]);
+
+        // The first send stalls past the whole lease (a bus that hung); meanwhile the second instance finds the claim
+        // expired and takes the batch over. The first must then stop: going on would send 1..5 twice, after the second.
+        var sender = new RecordingSender();
+        var first = database.CreateDispatcher(outbox, sender, clock);
+        var second = database.CreateDispatcher(outbox, sender, clock);
+        var stalled = false;
+        sender.AfterSend = async () =>
+        {
+            if (stalled)
+            {
+                return;
+            }
+
+            stalled = true;
+            clock.Advance(TimeSpan.FromSeconds(2));
+            await second.DispatchBatchAsync(CancellationToken.None);
+        };
+
+        await first.DispatchBatchAsync(CancellationToken.None);
+
+        // 0 went out twice (sent, then taken over before the first could delete it: the event id lets the bus drop the
+        // repeat); everything else once, in order.
+        Assert.Equal([0, 0, 1, 2, 3, 4, 5], sender.Sent.Select(s => ((Greeting)s.Message!).Number));
+        Assert.Empty(await database.RowsAsync());
+    }
+
+    [Fact]
     public async Task Messages_claimed_by_a_dispatcher_that_stopped_are_taken_over_when_the_claim_expires()
     {
         await using var database = await OutboxTestDatabase.CreateAsync();
