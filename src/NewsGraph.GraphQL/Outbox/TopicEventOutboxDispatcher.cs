@@ -132,10 +132,7 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
                     s => s.SetProperty(m => m.LockedBy, instance).SetProperty(m => m.LockedUntil, now + Options.LeaseDuration),
                     cancellationToken)
                 .ConfigureAwait(false);
-            if (claimLock is not null)
-            {
-                await claimLock.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await claimLock.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (claimed == 0)

@@ -1,37 +1,17 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NewsGraph.GraphQL.Data.Concurrency;
 
 namespace NewsGraph.Server.Data;
 
 /// <summary>
-/// Work that reads, decides and writes as one step where no constraint could hold the rule (the category tree has no
-/// loop): writers of the same kind take turns across every instance sharing the database, so each one decides on what
-/// the previous one committed. SQLite: the transaction begins with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default),
-/// which takes the file's write lock at once, also against other processes using the file. PostgreSQL: concurrent
-/// transactions run side by side under READ COMMITTED, so the transaction first takes an advisory lock of its kind,
-/// held until it ends.
+/// The news application's writers that take turns across instances (<see cref="DatabaseTurns"/>): work that reads,
+/// decides and writes as one step where no constraint could hold the rule (the category tree has no loop).
 /// </summary>
 internal static class WriterTurns
 {
     /// <summary>Begins the turn of <paramref name="turn"/>'s writers; it ends when the transaction commits or is disposed.</summary>
-    public static async Task<IDbContextTransaction> BeginTurnAsync(this NewsDbContext db, WriterTurn turn, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            try
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({(long)turn})", cancellationToken);
-            }
-            catch
-            {
-                await transaction.DisposeAsync();
-                throw;
-            }
-        }
-
-        return transaction;
-    }
+    public static Task<IDbContextTransaction> BeginTurnAsync(this NewsDbContext db, WriterTurn turn, CancellationToken cancellationToken) =>
+        db.Database.BeginTurnAsync((long)turn, cancellationToken);
 }
 
 /// <summary>The kinds of writes that take turns (<see cref="WriterTurns"/>); each value is its PostgreSQL advisory lock key.</summary>
