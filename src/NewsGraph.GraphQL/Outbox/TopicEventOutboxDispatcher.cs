@@ -17,9 +17,10 @@ namespace NewsGraph.GraphQL.Outbox;
 /// with a growing pause; nothing is deleted that the bus has not taken. Each row is sent with the same event id every
 /// time (<see cref="ITopicEventSender.SendAsync{TMessage}(string, TMessage, string, CancellationToken)"/>), so a bus that
 /// de-duplicates turns the outbox's at-least-once into once. When the host stops, a batch that has begun goes on for
-/// <see cref="TopicEventOutboxOptions.ShutdownGrace"/> and whatever of it is still unsent then is released, so another
-/// instance sends it at once rather than after the lease. While a collector observes the outbox gauges, each pass also
-/// reads how many messages wait and the oldest one's age (<see cref="GraphQLMetrics.RecordOutboxBacklog"/>).
+/// <see cref="TopicEventOutboxOptions.ShutdownGrace"/>; whatever this instance still has claimed when it stops (unsent
+/// after the grace, or waiting for the bus to come back) is released, so another instance sends it at once rather
+/// than after the lease. While a collector observes the outbox gauges, each pass also reads how many messages wait and
+/// the oldest one's age (<see cref="GraphQLMetrics.RecordOutboxBacklog"/>).
 /// </summary>
 public sealed class TopicEventOutboxDispatcher<TContext>(
     IDbContextFactory<TContext> databases,
@@ -36,6 +37,24 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
     private TopicEventOutboxOptions Options => outbox.Options;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await DispatchUntilStoppedAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // However the stop found it (a batch cut off after the grace, a send that failed as the stop came, the
+            // pause after a failure while the bus is down), a stopped dispatcher keeps no claim: another instance sends
+            // the rest at once instead of after the lease.
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseClaimOnStopAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DispatchUntilStoppedAsync(CancellationToken stoppingToken)
     {
         // Stopping ends the waits at once but cancels a batch that is being sent only after the grace: a shutdown
         // must not cut it in half (the host's shutdown timeout still bounds the whole).
@@ -210,6 +229,12 @@ public sealed class TopicEventOutboxDispatcher<TContext>(
         {
             TopicEventOutboxLog.ReleasedOnStop(logger, released);
         }
+    }
+
+    private async Task ReleaseClaimOnStopAsync()
+    {
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        await ReleaseClaimAsync(db.Set<OutboxMessage>(), _instance).ConfigureAwait(false);
     }
 
     /// <summary>
