@@ -177,7 +177,11 @@ start_instance 1 "$first_port" --Database:Migrate=true --Database:SeedSampleData
 wait_until_ready 1 "$first_port" "${instance_pids[0]}"
 
 if [ "$instances" -gt 1 ]; then
-  echo "Starting instances 2 to $instances..."
+  if [ "$instances" -eq 2 ]; then
+    echo "Starting instance 2..."
+  else
+    echo "Starting instances 2 to $instances..."
+  fi
   for ((i = 1; i < instances; i++)); do
     start_instance $((i + 1)) $((first_port + i)) --Database:Migrate=false --Database:SeedSampleData=false
   done
