@@ -145,13 +145,17 @@ public sealed class GraphQLWebSocketClient : IDisposable
 
     /// <summary>
     /// The next message other than keep-alives (<c>ping</c>, <c>pong</c>, <c>ka</c>: the servers send them every few
-    /// seconds); fails when the connection ends or nothing comes in time.
+    /// seconds); fails when the connection ends or nothing else comes within <paramref name="timeout"/> in all (the
+    /// keep-alives skipped meanwhile do not restart it, or a server pinging every 5 s would make it wait for ever).
     /// </summary>
     public async Task<JsonObject> ReceiveAsync(TimeSpan? timeout = null)
     {
+        var limit = timeout ?? DefaultTimeout;
+        var elapsed = Stopwatch.StartNew();
         while (true)
         {
-            var message = await ReceiveIncludingKeepAliveAsync(timeout);
+            var left = limit - elapsed.Elapsed;
+            var message = await ReceiveIncludingKeepAliveAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero);
             if ((string?)message["type"] is not ("ping" or "pong" or "ka"))
             {
                 return message;
