@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using NewsGraph.GraphQL.Mutations;
 using NewsGraph.GraphQL.Relay;
+using NewsGraph.Server.Authors;
+using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Schema;
+using NewsGraph.Server.Tags;
 
 namespace NewsGraph.Server.Articles;
 
@@ -109,6 +112,15 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
                 }
 
                 article.Slug = slug = await Slugs.UniqueAsync(slugs, Slugs.From(draft.Title), cancellationToken);
+            }
+            catch (DbUpdateException exception) when (ForeignKeyConstraint.IsViolation(exception))
+            {
+                if (await GoneReferencesAsync(article, cancellationToken) is { Count: > 0 } gone)
+                {
+                    return MutationResult<Article>.Failure(gone);
+                }
+
+                throw;
             }
         }
     }
@@ -349,7 +361,31 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
                 var others = db.Articles.Where(a => a.Id != article.Id).Select(a => a.Slug);
                 article.Slug = await Slugs.UniqueAsync(others, Slugs.From(article.Title), cancellationToken);
             }
+            catch (DbUpdateException exception) when (ForeignKeyConstraint.IsViolation(exception))
+            {
+                if (await GoneReferencesAsync(article, cancellationToken) is { Count: > 0 } gone)
+                {
+                    return MutationResult<Article>.Failure(gone);
+                }
+
+                throw;
+            }
         }
+    }
+
+    /// <summary>
+    /// The author, category and tags of <paramref name="article"/> that no longer exist. They were found before the save,
+    /// but another editor deleted one in between (its "still in use" check could not see this uncommitted article), so
+    /// the foreign key refused the save: the same NotFoundError the editor would have got a moment later.
+    /// </summary>
+    private async Task<List<IMutationError>> GoneReferencesAsync(Article article, CancellationToken cancellationToken)
+    {
+        await using var db = await CreateContextAsync(cancellationToken);
+        var gone = new List<IMutationError>();
+        await FindAuthorAsync(db, NodeReference.For(AuthorType.TypeName, article.Author?.Id ?? article.AuthorId), gone, cancellationToken);
+        await FindCategoryAsync(db, NodeReference.For(CategoryType.TypeName, article.Category?.Id ?? article.CategoryId), gone, cancellationToken);
+        await FindTagsAsync(db, [.. article.Tags.Select(tag => NodeReference.For(TagType.TypeName, tag.Id))], gone, cancellationToken);
+        return gone;
     }
 
     private async Task<MutationResult<Article>> ConflictOrNotFoundAsync(NodeReference articleId, CancellationToken cancellationToken)
