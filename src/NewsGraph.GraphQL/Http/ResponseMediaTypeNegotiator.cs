@@ -5,27 +5,23 @@ using Microsoft.Net.Http.Headers;
 namespace NewsGraph.GraphQL.Http;
 
 /// <summary>
-/// Picks the response media type from <c>Accept</c>, first acceptable entry wins (graphql-http's reference
-/// handler ignores q-weights too). Missing or unsatisfiable Accept falls back to application/json rather
-/// than 406, because the graphql-http audits 47DE/80D8 expect application/json for <c>*/*</c> and no Accept.
+/// Picks the response media type from <c>Accept</c> as the GraphQL-over-HTTP specification asks: entries in order of
+/// their <c>q</c> weight (then of their position), the first acceptable one wins. Missing or unsatisfiable Accept falls
+/// back to application/json rather than 406, because the graphql-http audits 47DE/80D8 expect application/json for
+/// <c>*/*</c> and no Accept.
 /// </summary>
 internal static class ResponseMediaTypeNegotiator
 {
-    public static GraphQLResponseMediaType Select(HttpRequest request)
+    public static GraphQLResponseMediaType Select(HttpRequest request) => SelectJson(request) ?? GraphQLResponseMediaType.Json;
+
+    /// <summary>
+    /// The JSON media type the client prefers among those it accepts (<c>*/*</c> and <c>application/*</c> are
+    /// application/json), or null when it accepts none: a client that accepts only an event stream.
+    /// </summary>
+    public static GraphQLResponseMediaType? SelectJson(HttpRequest request)
     {
-        var accept = request.Headers.Accept;
-        if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var entries))
+        foreach (var entry in Preferences(request))
         {
-            return GraphQLResponseMediaType.Json;
-        }
-
-        foreach (var entry in entries)
-        {
-            if (entry.Quality is 0)
-            {
-                continue;
-            }
-
             var mediaType = entry.MediaType;
             if (mediaType.Equals(GraphQLHttpMediaTypes.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)
                 && IsUtf8OrAbsent(entry.Charset))
@@ -41,20 +37,23 @@ internal static class ResponseMediaTypeNegotiator
             }
         }
 
-        return GraphQLResponseMediaType.Json;
+        return StringValues.IsNullOrEmpty(request.Headers.Accept) ? GraphQLResponseMediaType.Json : null;
     }
 
     /// <summary>True when the client asks for a server-sent event stream (a later transport's job).</summary>
-    public static bool AcceptsEventStream(HttpRequest request)
+    public static bool AcceptsEventStream(HttpRequest request) =>
+        Preferences(request).Any(e => e.MediaType.Equals(GraphQLHttpMediaTypes.EventStream, StringComparison.OrdinalIgnoreCase));
+
+    // The acceptable entries (q above 0), the most wanted first; equal weights keep the client's order.
+    private static IEnumerable<MediaTypeHeaderValue> Preferences(HttpRequest request)
     {
         var accept = request.Headers.Accept;
         if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var entries))
         {
-            return false;
+            return [];
         }
 
-        return entries.Any(e => e.Quality is not 0
-            && e.MediaType.Equals(GraphQLHttpMediaTypes.EventStream, StringComparison.OrdinalIgnoreCase));
+        return entries.Where(e => e.Quality is not 0).OrderByDescending(e => e.Quality ?? 1);
     }
 
     internal static bool IsUtf8OrAbsent(StringSegment charset)

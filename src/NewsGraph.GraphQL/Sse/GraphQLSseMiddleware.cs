@@ -16,8 +16,10 @@ namespace NewsGraph.GraphQL.Sse;
 /// GraphQL over server-sent events, graphql-sse's "distinct connections" mode: a GET or POST with
 /// <c>Accept: text/event-stream</c> gets <c>next</c> events and a final <c>complete</c>; the client ends a subscription
 /// by closing the connection. A malformed HTTP request (method, content type, JSON) is answered as over plain HTTP,
-/// with a 4xx JSON error, since no GraphQL request exists yet; GraphQL errors before execution (syntax, validation,
-/// persisted operation not found) are a <c>next</c> event with the errors, as graphql-sse's PROTOCOL.md requires.
+/// with a 4xx JSON error, since no GraphQL request exists yet. A single result (a query, a mutation, GraphQL errors
+/// before execution) is answered as JSON, in the JSON type the client prefers, when its <c>Accept</c> lists one besides
+/// the event stream (urql's default); only a client that accepts nothing but the event stream gets it as a <c>next</c>
+/// event and <c>complete</c>, as graphql-sse's PROTOCOL.md describes.
 /// When the server shuts down, a subscription's stream ends after the events already queued, without <c>complete</c>:
 /// that event tells a client the subscription is over, while a stream that just ends is one it opens again (to
 /// another instance; graphql-sse's client retries it, a browser's EventSource reconnects).
@@ -99,12 +101,23 @@ public sealed class GraphQLSseMiddleware
             : await GraphQLHttpRequestParser.ParsePostAsync(request, serializer, aborted);
         if (parsed.Error is { } requestError)
         {
-            await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, requestError, GraphQLResponseMediaType.Json, aborted);
+            await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, requestError, ResponseMediaTypeNegotiator.Select(request), aborted);
             return;
         }
 
         var executionContext = GraphQLRequestContext.FromHttpContext(context, isGet ? GetRules : null);
         var result = await _executor.ExecuteAsync(parsed.Request!, executionContext, aborted);
+
+        // A single result (a query, a mutation, errors before execution) goes to a client that also accepts JSON as JSON,
+        // in the type it prefers, as Hot Chocolate answers: urql's default fetch sends text/event-stream among its Accept
+        // types on every request and cannot take a one-event stream for a plain query. The stream is for subscriptions
+        // and for clients that accept nothing else.
+        if (result.Streams is not { Count: > 0 } && ResponseMediaTypeNegotiator.SelectJson(request) is { } json)
+        {
+            var statusCode = GraphQLHttpStatusCodeSelector.Select(result, json, out var allowHeader);
+            await GraphQLHttpResponseWriter.WriteResultAsync(context, serializer, result, json, statusCode, allowHeader, aborted);
+            return;
+        }
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
