@@ -12,6 +12,9 @@ public static class RelayErrorCodes
     /// <summary>The ID names a type that has no node resolver.</summary>
     public const string UnknownNodeType = "NODE_TYPE_UNKNOWN";
 
-    /// <summary>More IDs were passed to <c>nodes</c> than the maximum batch size.</summary>
-    public const string TooManyNodes = "NODE_BATCH_TOO_LARGE";
+    /// <summary>
+    /// More IDs were passed to <c>nodes</c> than the maximum batch size: Hot Chocolate's own code for it
+    /// (<c>MaxAllowedNodeBatchSize</c>), so clients that switch on codes keep working.
+    /// </summary>
+    public const string TooManyNodes = "HC0076";
 }
