@@ -9,12 +9,11 @@ public sealed class NewsSchema : global::GraphQL.Types.Schema
     public NewsSchema(IServiceProvider services)
         : base(services)
     {
-        // Introspection that schema tools ask for (Hot Chocolate serves it): __Directive.isRepeatable, and
-        // includeDeprecated on fields' args and on inputFields with __InputValue.isDeprecated/deprecationReason. Both are
-        // in the draft after the October 2021 spec; GraphQL.NET has them behind these switches. (It has no
-        // includeDeprecated on a directive's args, which graphql-js's inputValueDeprecation option also asks for.)
+        // __Directive.isRepeatable, which schema tools ask for (graphql-js getIntrospectionQuery's directiveIsRepeatable;
+        // Hot Chocolate serves it); GraphQL.NET has it behind this switch. Its input value deprecation switch stays off:
+        // it adds __InputValue.isDeprecated but not includeDeprecated on a directive's args, and Banana Cake Pop, seeing
+        // the first, asks for the second, so its introspection failed and the IDE never loaded (the browser test).
         Features.RepeatableDirectives = true;
-        Features.DeprecationOfInputValues = true;
         Query = services.GetRequiredService<Query>();
         Mutation = services.GetRequiredService<Mutation>();
         Subscription = services.GetRequiredService<Subscription>();
