@@ -27,14 +27,10 @@ find_bin() {
   fi
 }
 
+source "$(dirname "$0")/debian-packages.sh"
 bin=$(find_bin)
 if [ -z "$bin" ]; then
-  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "PostgreSQL is missing: install it (Debian: apt-get install -y postgresql)." >&2
-    exit 1
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  install_packages postgresql
   bin=$(find_bin)
 fi
 

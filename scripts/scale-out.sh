@@ -37,25 +37,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-apt_updated=0
-need() {
-  local command=$1 package=$2
-  if command -v "$command" >/dev/null 2>&1; then
-    return
-  fi
-  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "$command is missing: install it (Debian: apt-get install -y $package)." >&2
-    exit 1
-  fi
-  if [ "$apt_updated" -eq 0 ]; then
-    apt-get update -qq
-    apt_updated=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
-}
-need redis-server redis-server
-need redis-cli redis-tools
-need curl curl
+source scripts/debian-packages.sh
+require_command redis-server redis-server
+require_command redis-cli redis-tools
+require_command curl curl
 
 # A port already in use would make an instance fail to bind; say which before anything starts.
 for ((i = 0; i < instances; i++)); do
@@ -113,7 +98,7 @@ fail_with_log() {
 echo "Starting PostgreSQL..."
 server=$(scripts/postgres-cluster.sh start "$postgres_dir")
 postgres_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$server")
-need psql postgresql-client
+require_command psql postgresql-client
 # The cluster was made with a UTF-8 locale (case-insensitive filters rely on it); a new database inherits it.
 psql -X -q -h 127.0.0.1 -p "$postgres_port" -U postgres -d postgres -c "CREATE DATABASE newsgraph" >/dev/null
 connection="$server;Database=newsgraph"

@@ -13,30 +13,15 @@ fi
 # tests/e2e (also used by the build to fetch the Banana Cake Pop IDE), and Debian's Chromium for the IDE test.
 # playwright-core drives /usr/bin/chromium and must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-apt_updated=0
-apt_install() {
-  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "Missing $*: install it (Debian: apt-get install -y $*)." >&2
-    return 1
-  fi
-  if [ "$apt_updated" -eq 0 ]; then
-    apt-get update -qq
-    apt_updated=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
+source scripts/debian-packages.sh
 
-if ! command -v npm >/dev/null 2>&1; then
-  apt_install nodejs npm
-fi
+require_command npm nodejs npm
 if [ ! -x /usr/bin/chromium ]; then
-  apt_install chromium
+  install_packages chromium
 fi
 # The Redis event bus tests start redis-server processes of their own (tests/NewsGraph.TestSupport/RedisServer.cs); nothing may
 # depend on a Redis that is already running, only on the binary.
-if ! command -v redis-server >/dev/null 2>&1; then
-  apt_install redis-server
-fi
+require_command redis-server redis-server
 
 # npm ci when node_modules is missing or older than the lockfile (npm writes node_modules/.package-lock.json).
 e2e=tests/e2e
