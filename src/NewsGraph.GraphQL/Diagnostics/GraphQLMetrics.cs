@@ -13,6 +13,7 @@ public sealed class GraphQLMetrics
 {
     private static readonly KeyValuePair<string, object?> WebSocketTag = new(GraphQLTelemetryAttributes.Transport, "websocket");
     private static readonly KeyValuePair<string, object?> ServerSentEventsTag = new(GraphQLTelemetryAttributes.Transport, "sse");
+    private static readonly KeyValuePair<string, object?> MultipartHttpTag = new(GraphQLTelemetryAttributes.Transport, "multipart");
 
     private readonly Histogram<double> _operationDuration;
     private readonly Counter<long> _errors;
@@ -23,8 +24,8 @@ public sealed class GraphQLMetrics
     private readonly ObservableGauge<double> _outboxOldestAgeGauge;
     private readonly TimeProvider _clock;
     // Indexed by GraphQLTransport.
-    private readonly long[] _connections = new long[2];
-    private readonly long[] _subscriptions = new long[2];
+    private readonly long[] _connections = new long[3];
+    private readonly long[] _subscriptions = new long[3];
     private OutboxBacklog? _outboxBacklog;
 
     public GraphQLMetrics(IMeterFactory meterFactory, TimeProvider? clock = null)
@@ -43,7 +44,7 @@ public sealed class GraphQLMetrics
             "graphql.server.errors", unit: "{error}", description: "GraphQL errors in responses, by error code and operation type.");
         meter.CreateObservableUpDownCounter(
             "graphql.server.connections.active", () => Observe(_connections), unit: "{connection}",
-            description: "Open WebSocket and server-sent event connections, by transport.");
+            description: "Open WebSocket, server-sent event and multipart HTTP connections, by transport.");
         meter.CreateObservableUpDownCounter(
             "graphql.server.subscriptions.active", () => Observe(_subscriptions), unit: "{subscription}",
             description: "Subscriptions streaming events, by transport.");
@@ -119,6 +120,7 @@ public sealed class GraphQLMetrics
     [
         new(Volatile.Read(ref counts[(int)GraphQLTransport.WebSocket]), WebSocketTag),
         new(Volatile.Read(ref counts[(int)GraphQLTransport.ServerSentEvents]), ServerSentEventsTag),
+        new(Volatile.Read(ref counts[(int)GraphQLTransport.MultipartHttp]), MultipartHttpTag),
     ];
 
     private IEnumerable<Measurement<long>> ObserveOutboxBacklog()

@@ -8,4 +8,7 @@ public enum GraphQLTransport
 
     /// <summary>graphql-sse (distinct connections).</summary>
     ServerSentEvents,
+
+    /// <summary>Apollo's multipart HTTP subscriptions.</summary>
+    MultipartHttp,
 }

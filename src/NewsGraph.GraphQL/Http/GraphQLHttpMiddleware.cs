@@ -9,8 +9,8 @@ namespace NewsGraph.GraphQL.Http;
 
 /// <summary>
 /// GraphQL over HTTP (GET and POST, JSON) following the GraphQL-over-HTTP spec and Hot Chocolate's status
-/// codes. WebSocket upgrades and event-stream requests go to <c>next</c>, so a streaming transport can be
-/// placed after this middleware in the same endpoint pipeline.
+/// codes. WebSocket upgrades and requests for a streamed response (an event stream, multipart subscriptions) go to
+/// <c>next</c>, so a streaming transport can be placed after this middleware in the same endpoint pipeline.
 /// </summary>
 public sealed class GraphQLHttpMiddleware
 {
@@ -35,7 +35,7 @@ public sealed class GraphQLHttpMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         if (_options.PassStreamingRequestsToNext
-            && (context.WebSockets.IsWebSocketRequest || ResponseMediaTypeNegotiator.AcceptsEventStream(context.Request)))
+            && (context.WebSockets.IsWebSocketRequest || ResponseMediaTypeNegotiator.SelectStream(context.Request) is not null))
         {
             // Returned, not awaited: a streaming connection may live for hours and need not keep a frame of this one.
             return _next(context);

@@ -7,7 +7,8 @@ public sealed class GraphQLHttpOptions
     public bool EnableGetRequests { get; set; } = true;
 
     /// <summary>
-    /// Hand WebSocket upgrades and <c>Accept: text/event-stream</c> requests to the next middleware
+    /// Hand WebSocket upgrades and requests that accept a streamed response (<c>text/event-stream</c>,
+    /// <c>multipart/mixed;subscriptionSpec=1.0</c>) to the next middleware
     /// (a streaming transport) instead of answering them here.
     /// </summary>
     public bool PassStreamingRequestsToNext { get; set; } = true;

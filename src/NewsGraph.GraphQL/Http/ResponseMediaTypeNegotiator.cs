@@ -10,7 +10,7 @@ namespace NewsGraph.GraphQL.Http;
 /// back to application/json rather than 406, because the graphql-http audits 47DE/80D8 expect application/json for
 /// <c>*/*</c> and no Accept.
 /// </summary>
-internal static class ResponseMediaTypeNegotiator
+internal static partial class ResponseMediaTypeNegotiator
 {
     public static GraphQLResponseMediaType Select(HttpRequest request) => SelectJson(request) ?? GraphQLResponseMediaType.Json;
 

@@ -4,6 +4,7 @@ using NewsGraph.GraphQL.Configuration;
 using NewsGraph.GraphQL.Http;
 using NewsGraph.GraphQL.Ide;
 using NewsGraph.GraphQL.Memory;
+using NewsGraph.GraphQL.Multipart;
 using NewsGraph.GraphQL.Security;
 using NewsGraph.GraphQL.Sse;
 using NewsGraph.GraphQL.WebSockets;
@@ -48,13 +49,16 @@ public static class NewsGraphApplication
         builder.Services.AddNewsHealthChecks(builder.Configuration);
         builder.Services.AddGraphQLHttp();
         builder.Services.AddSettings<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));
-        // Subscriptions (and any operation) over WebSocket (both sub-protocols) and server-sent events on /graphql.
+        // Subscriptions (and any operation) over WebSocket (both sub-protocols), server-sent events and multipart HTTP on /graphql.
         builder.Services.AddGraphQLWebSockets();
         builder.Services.AddSettings<GraphQLWebSocketOptions>(builder.Configuration.GetSection("WebSockets"));
         // Editors: API keys or JWT bearer tokens (Authentication section), also in WebSocket connection_init payloads.
         builder.Services.AddNewsAuthentication(builder.Configuration);
         builder.Services.AddGraphQLServerSentEvents();
         builder.Services.AddSettings<GraphQLSseOptions>(builder.Configuration.GetSection("ServerSentEvents"));
+        // Apollo's multipart HTTP subscriptions (HttpLink, Apollo iOS and Kotlin subscribe without a WebSocket).
+        builder.Services.AddGraphQLMultipartSubscriptions();
+        builder.Services.AddSettings<GraphQLMultipartOptions>(builder.Configuration.GetSection("Multipart"));
         // Browsers of frontend developers call the API from other origins: any origin in development unless
         // configured, none in production unless configured.
         builder.Services.AddGraphQLCors(
@@ -73,7 +77,7 @@ public static class NewsGraphApplication
         app.UseBananaCakePop("/graphql");
         app.MapNewsHealthChecks();
         app.UseWebSockets();
-        app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLServerSentEvents())
+        app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLMultipartSubscriptions().UseGraphQLServerSentEvents())
             .RequireCors(GraphQLCorsServiceCollectionExtensions.PolicyName);
         return app;
     }

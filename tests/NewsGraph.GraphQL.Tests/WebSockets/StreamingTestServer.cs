@@ -2,12 +2,13 @@ using GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Http;
+using NewsGraph.GraphQL.Multipart;
 using NewsGraph.GraphQL.Sse;
 using NewsGraph.GraphQL.WebSockets;
 
 namespace NewsGraph.GraphQL.Tests.WebSockets;
 
-/// <summary>Real Kestrel on loopback with <see cref="StreamingTestSchema"/> behind HTTP, WebSocket and SSE transports.</summary>
+/// <summary>Real Kestrel on loopback with <see cref="StreamingTestSchema"/> behind HTTP, WebSocket, multipart and SSE transports.</summary>
 public sealed class StreamingTestServer : IAsyncDisposable
 {
     private readonly LoopbackHost _host;
@@ -25,7 +26,8 @@ public sealed class StreamingTestServer : IAsyncDisposable
     public static async Task<StreamingTestServer> StartAsync(
         Action<GraphQLWebSocketOptions>? webSockets = null,
         Action<GraphQLSseOptions>? sse = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        Action<GraphQLMultipartOptions>? multipart = null)
     {
         var host = await LoopbackHost.StartAsync(
             builder =>
@@ -38,6 +40,7 @@ public sealed class StreamingTestServer : IAsyncDisposable
                 builder.Services.AddGraphQLHttp();
                 builder.Services.AddGraphQLWebSockets(webSockets);
                 builder.Services.AddGraphQLServerSentEvents(sse);
+                builder.Services.AddGraphQLMultipartSubscriptions(multipart);
                 builder.Services.AddSingleton<TestEventSource<string>>();
                 builder.Services.AddSingleton<MutationCounter>();
                 configureServices?.Invoke(builder.Services);
@@ -45,7 +48,7 @@ public sealed class StreamingTestServer : IAsyncDisposable
             app =>
             {
                 app.UseWebSockets();
-                app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLServerSentEvents());
+                app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLMultipartSubscriptions().UseGraphQLServerSentEvents());
             });
         return new StreamingTestServer(host);
     }

@@ -2,19 +2,19 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using NewsGraph.GraphQL.Http;
 
-namespace NewsGraph.GraphQL.Sse;
+namespace NewsGraph.GraphQL.Streaming;
 
 /// <summary>
-/// Over an event stream every operation type is allowed (that is what it is for), except mutations over GET:
-/// a GET must stay safe, as over plain HTTP.
+/// Over a streamed response (server-sent events, multipart) every operation type is allowed (that is what it is for),
+/// except mutations over GET: a GET must stay safe, as over plain HTTP.
 /// </summary>
-public sealed class SseOperationTypeValidationRule : ValidationRuleBase
+public sealed class HttpStreamOperationTypeValidationRule : ValidationRuleBase
 {
-    private SseOperationTypeValidationRule()
+    private HttpStreamOperationTypeValidationRule()
     {
     }
 
-    public static SseOperationTypeValidationRule Get { get; } = new();
+    public static HttpStreamOperationTypeValidationRule Get { get; } = new();
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
