@@ -23,8 +23,9 @@ public static class CredentialProbe
 
     public static Task<CredentialOutcome> SendAsync(NewsGraphServer server, CredentialTransport transport, CredentialCase credential) => transport switch
     {
-        CredentialTransport.HttpPost => HttpPostAsync(server, credential, eventStream: false),
-        CredentialTransport.ServerSentEvents => HttpPostAsync(server, credential, eventStream: true),
+        CredentialTransport.HttpPost => HttpPostAsync(server, credential, "application/graphql-response+json"),
+        CredentialTransport.ServerSentEvents => HttpPostAsync(server, credential, "text/event-stream"),
+        CredentialTransport.MultipartHttp => HttpPostAsync(server, credential, "multipart/mixed;subscriptionSpec=1.0"),
         CredentialTransport.HttpGet => HttpGetAsync(server, credential),
         CredentialTransport.WebSocketUpgrade => WebSocketAsync(server, "graphql-transport-ws", credential.Headers(), payload: null),
         CredentialTransport.WebSocketInit => WebSocketAsync(server, "graphql-transport-ws", [], InitPayload(credential)),
@@ -32,13 +33,13 @@ public static class CredentialProbe
         _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
     };
 
-    private static async Task<CredentialOutcome> HttpPostAsync(NewsGraphServer server, CredentialCase credential, bool eventStream)
+    private static async Task<CredentialOutcome> HttpPostAsync(NewsGraphServer server, CredentialCase credential, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(new JsonObject { ["query"] = Mutation }.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(eventStream ? "text/event-stream" : "application/graphql-response+json"));
+        request.Headers.TryAddWithoutValidation("Accept", accept);
         AddHeaders(request, credential);
         using var timeout = new CancellationTokenSource(Timeout);
         using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -47,7 +48,16 @@ public static class CredentialProbe
             return await RefusedAsync(response, timeout.Token);
         }
 
-        if (!eventStream)
+        if (accept.StartsWith("multipart/", StringComparison.Ordinal))
+        {
+            // One part, {"payload": result}, between the graphql delimiters.
+            Assert.Equal("multipart/mixed", response.Content.Headers.ContentType?.MediaType);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            var part = text.Split("\r\n--graphql").Single(p => p.Contains("\"payload\"", StringComparison.Ordinal));
+            return FromMutationResult(JsonNode.Parse(part[part.IndexOf('{', StringComparison.Ordinal)..])!["payload"]!);
+        }
+
+        if (accept != "text/event-stream")
         {
             return FromMutationResult(JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token))!);
         }

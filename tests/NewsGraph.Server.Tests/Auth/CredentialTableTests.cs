@@ -1,7 +1,7 @@
 namespace NewsGraph.Server.Tests.Auth;
 
 /// <summary>
-/// README "Authentication" as a table: every credential case gets the same answer over HTTP POST and GET, SSE, the
+/// README "Authentication" as a table: every credential case gets the same answer over HTTP POST and GET, SSE, multipart HTTP, the
 /// WebSocket upgrade request and the <c>connection_init</c> payload. A presented credential the server cannot accept
 /// is refused everywhere, never served as anonymous.
 /// </summary>

@@ -12,6 +12,9 @@ public enum CredentialTransport
     /// <summary>Headers of <c>POST /graphql</c> with <c>Accept: text/event-stream</c> (a mutation).</summary>
     ServerSentEvents,
 
+    /// <summary>Headers of <c>POST /graphql</c> with <c>Accept: multipart/mixed;subscriptionSpec=1.0</c> alone (a mutation, answered as one part).</summary>
+    MultipartHttp,
+
     /// <summary>Headers of the WebSocket upgrade request (graphql-transport-ws, a mutation).</summary>
     WebSocketUpgrade,
 

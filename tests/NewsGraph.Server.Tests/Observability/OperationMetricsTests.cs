@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using NewsGraph.Server.Tests.Mutations;
 using NewsGraph.Server.Tests.TestHosting;
@@ -7,7 +8,7 @@ namespace NewsGraph.Server.Tests.Observability;
 
 /// <summary>
 /// The metrics, read through the server's OpenTelemetry wiring: request duration by operation, errors by code, active
-/// WebSocket connections and subscriptions, events published and delivered, and the outbox backlog.
+/// WebSocket and multipart connections and subscriptions, events published and delivered, and the outbox backlog.
 /// </summary>
 [Collection(ObservabilityTestGroup.Name)]
 public sealed class OperationMetricsTests
@@ -85,6 +86,36 @@ public sealed class OperationMetricsTests
             () => telemetry.SumWhere("graphql.server.connections.active", "graphql.transport", "websocket") == 0
                 && telemetry.SumWhere("graphql.server.subscriptions.active", "graphql.transport", "websocket") == 0,
             "no WebSocket connection or subscription left active");
+    }
+
+    [Fact]
+    public async Task Multipart_streams_are_measured_and_a_client_that_goes_away_frees_its_subscription()
+    {
+        var telemetry = new TelemetryCapture();
+        await using var server = await NewsGraphServer.StartAsync(configureServices: telemetry.Configure);
+        telemetry.Attach(server.Services);
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttp.Path)
+        {
+            Content = new StringContent(GraphQLHttp.Request("subscription { onBreakingNews { id } }").ToJsonString(), Encoding.UTF8, "application/json"),
+        })
+        {
+            request.Headers.TryAddWithoutValidation("Accept", "multipart/mixed;subscriptionSpec=1.0, application/json");
+            using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal("multipart/mixed", response.Content.Headers.ContentType?.MediaType);
+            await server.WaitForPublicationSubscribersAsync(1);
+            await Wait.UntilAsync(
+                () => telemetry.SumWhere("graphql.server.connections.active", "graphql.transport", "multipart") == 1
+                    && telemetry.SumWhere("graphql.server.subscriptions.active", "graphql.transport", "multipart") == 1,
+                "one active multipart connection with one subscription");
+        }
+
+        // The client closed the request: the server lets go of the subscription and counts nothing active.
+        await server.WaitForPublicationSubscribersAsync(0);
+        await Wait.UntilAsync(
+            () => telemetry.SumWhere("graphql.server.connections.active", "graphql.transport", "multipart") == 0
+                && telemetry.SumWhere("graphql.server.subscriptions.active", "graphql.transport", "multipart") == 0,
+            "no multipart connection or subscription left active");
     }
 
     private static long Sum(TelemetryCapture telemetry, string name) => telemetry.Collect(name).Sum(p => p.GetSumLong());

@@ -11,7 +11,8 @@ namespace NewsGraph.Server.Tests.Shutdown;
 
 /// <summary>
 /// SIGTERM to a real server process with real clients connected: subscribers are told to go elsewhere (WebSocket
-/// close 1001, the SSE stream ends), a request the server is working on is still answered, and the process exits 0.
+/// close 1001, the SSE stream ends, the multipart stream ends with a transport-level error), a request the server is
+/// working on is still answered, and the process exits 0.
 /// </summary>
 public sealed class GracefulShutdownTests
 {
@@ -33,9 +34,11 @@ public sealed class GracefulShutdownTests
             await transportWs.SubscribeAsync("published", Subscription);
             await legacyWs.SubscribeAsync("published", Subscription);
             using var sseClient = new HttpClient { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-            using var sse = await OpenEventStreamAsync(sseClient, Subscription);
+            using var sse = await OpenStreamAsync(sseClient, Subscription, "text/event-stream");
+            using var multipartClient = new HttpClient { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+            using var multipart = await OpenStreamAsync(multipartClient, Subscription, "multipart/mixed;subscriptionSpec=1.0, application/json");
 
-            // Every subscription is live: an article published now reaches all three.
+            // Every subscription is live: an article published now reaches all four.
             var slug = await PublishArticleAsync(server.Http, "Shutdown drill");
             Assert.Equal(slug, (string?)(await transportWs.ReceiveResultAsync("published", Bound))["data"]!["onArticlePublished"]!["slug"]);
             Assert.Equal(slug, (string?)(await legacyWs.ReceiveResultAsync("published", Bound))["data"]!["onArticlePublished"]!["slug"]);
@@ -43,6 +46,8 @@ public sealed class GracefulShutdownTests
             var firstEvents = await ReadUntilAsync(sseBody, "\n\n", Bound);
             Assert.Contains("event: next", firstEvents, StringComparison.Ordinal);
             Assert.Contains(slug, firstEvents, StringComparison.Ordinal);
+            var multipartBody = await multipart.Content.ReadAsStreamAsync();
+            var firstParts = await ReadUntilAsync(multipartBody, slug + "\"}}}}\r\n--graphql", Bound);
 
             // A request the server is reading when SIGTERM arrives: its body is held back until the server has stopped
             // accepting connections, so only a graceful drain can answer it.
@@ -68,6 +73,15 @@ public sealed class GracefulShutdownTests
             var rest = await ReadToEndAsync(sseBody, Bound);
             Assert.DoesNotContain("event: complete", rest, StringComparison.Ordinal);
             Assert.DoesNotContain("event: next", rest, StringComparison.Ordinal);
+
+            // The multipart stream says why it ends, as a transport-level error (Apollo's clients surface it, RetryLink
+            // subscribes again), and closes the body properly; no result came after the first.
+            var parts = firstParts + await ReadToEndAsync(multipartBody, Bound);
+            Assert.EndsWith(
+                "{\"payload\":null,\"errors\":[{\"message\":\"The server is shutting down; subscribe again.\",\"extensions\":{\"code\":\"SUBSCRIPTION_SERVER_SHUTDOWN\"}}]}\r\n--graphql--\r\n",
+                parts,
+                StringComparison.Ordinal);
+            Assert.Equal(2, parts.Split("\"payload\":{").Length);
 
             await Wait.UntilAsync(() => RefusesConnectionsAsync(server.BaseAddress), "the server to stop accepting connections", Bound);
             held.Release();
@@ -98,13 +112,13 @@ public sealed class GracefulShutdownTests
         return client.CloseStatus;
     }
 
-    private static async Task<HttpResponseMessage> OpenEventStreamAsync(HttpClient client, string query)
+    private static async Task<HttpResponseMessage> OpenStreamAsync(HttpClient client, string query, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttp.Path)
         {
             Content = new StringContent(GraphQLHttp.Request(query).ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
         // The headers come once the subscription is made (the server subscribes before it starts the response).
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
