@@ -30,6 +30,6 @@ public sealed class HttpOperationNotAllowedError : ValidationError
 
     internal static HttpOperationNotAllowedError SubscriptionOverHttp(ROM source, GraphQLOperationDefinition operation)
         => new(source, operation, "SUBSCRIPTION_TRANSPORT_REQUIRED",
-            "Subscriptions require a WebSocket or text/event-stream transport.",
+            "Subscriptions require a WebSocket, text/event-stream or multipart/mixed;subscriptionSpec=1.0 transport.",
             StatusCodes.Status400BadRequest, null);
 }

@@ -120,7 +120,7 @@ public sealed class GetRequestTests(GraphQLTestServerFixture fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("SUBSCRIPTION_TRANSPORT_REQUIRED", response.FirstErrorCode);
-        Assert.Contains("Subscriptions require a WebSocket or text/event-stream transport", (string?)response.FirstError["message"], StringComparison.Ordinal);
+        Assert.Contains("Subscriptions require a WebSocket, text/event-stream or multipart/mixed;subscriptionSpec=1.0 transport", (string?)response.FirstError["message"], StringComparison.Ordinal);
         Assert.False(response.HasData);
         await fixture.AssertStillServingAsync();
     }
