@@ -114,6 +114,8 @@ public sealed class BananaCakePopMiddleware
         {
             UseBrowserUrlAsEndpoint = true,
             Endpoint = (request.PathBase + (options.GraphQLEndpoint ?? _path)).Value!,
+            DisableTelemetry = options.DisableTelemetry,
+            GaTrackingId = string.IsNullOrEmpty(options.GaTrackingId) ? null : options.GaTrackingId,
         };
 
         var response = context.Response;

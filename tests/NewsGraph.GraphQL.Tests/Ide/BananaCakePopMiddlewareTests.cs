@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -62,6 +63,46 @@ public sealed class BananaCakePopMiddlewareTests
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.True(json.RootElement.GetProperty("useBrowserUrlAsEndpoint").GetBoolean());
         Assert.Equal("/graphql", json.RootElement.GetProperty("endpoint").GetString());
+    }
+
+    [Fact]
+    public async Task Configuration_switches_the_ides_telemetry_off_and_names_no_analytics_by_default()
+    {
+        await using var server = await IdeTestServer.StartAsync();
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync("/graphql/bcp-config.json"));
+
+        // The IDE reads these two keys: with them it calls no one but this server, so it works offline.
+        Assert.True(json.RootElement.GetProperty("disableTelemetry").GetBoolean());
+        Assert.False(json.RootElement.TryGetProperty("gaTrackingId", out _));
+    }
+
+    [Fact]
+    public async Task Configuration_carries_the_operators_telemetry_and_analytics_choices()
+    {
+        await using var server = await IdeTestServer.StartAsync(o =>
+        {
+            o.DisableTelemetry = false;
+            o.GaTrackingId = "G-TEST123";
+        });
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync("/graphql/bcp-config.json"));
+
+        Assert.False(json.RootElement.GetProperty("disableTelemetry").GetBoolean());
+        Assert.Equal("G-TEST123", json.RootElement.GetProperty("gaTrackingId").GetString());
+    }
+
+    [Theory]
+    [InlineData("G-ABC123", true)]
+    [InlineData("UA-1234-5", true)]
+    [InlineData("G-1'); alert(1); ('", false)]
+    [InlineData("G 1", false)]
+    public void Tracking_id_must_be_a_plain_id_because_the_ide_writes_it_into_a_script(string id, bool valid)
+    {
+        var options = new BananaCakePopOptions { GaTrackingId = id };
+        var results = new List<ValidationResult>();
+
+        var ok = Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+
+        Assert.Equal(valid, ok);
     }
 
     [Fact]

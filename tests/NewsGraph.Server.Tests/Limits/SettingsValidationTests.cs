@@ -25,6 +25,7 @@ public sealed class SettingsValidationTests
     [InlineData("MemoryPool:TrimInterval", "00:00:00", "MemoryPool:TrimInterval must be positive.")]
     [InlineData("MemoryPool:RetentionPeriod", "00:00:00.500", "MemoryPool:RetentionPeriod must not be shorter than MemoryPool:TrimInterval.")]
     [InlineData("MemoryPool:MinimumRetainedBlocks", "-1", "MemoryPool:MinimumRetainedBlocks must not be negative.")]
+    [InlineData("Ide:GaTrackingId", "G-1'); alert(1); ('", "Ide:GaTrackingId must be a tracking id such as G-XXXXXXX")]
     public async Task A_bad_setting_stops_the_server_at_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => NewsGraphServer.StartAsync([new(key, value)]));
