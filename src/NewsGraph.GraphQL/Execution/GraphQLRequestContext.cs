@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
+using NewsGraph.GraphQL.Http;
+using NewsGraph.GraphQL.Security;
 
 namespace NewsGraph.GraphQL.Execution;
 
@@ -21,6 +23,15 @@ public sealed class GraphQLRequestContext
     /// <summary>Optional user context; the engine creates an empty one when null.</summary>
     public IDictionary<string, object?>? UserContext { get; init; }
 
+    /// <summary>What the request asks to learn of its cost (the <c>GraphQL-Cost</c> header).</summary>
+    public CostReportMode CostMode { get; init; }
+
+    /// <summary>
+    /// Compute the operation's cost (left in <see cref="UserContext"/> under <see cref="CostValidationRule.UserContextKey"/>)
+    /// even when no cost limit is set: a batch spends it from its budget.
+    /// </summary>
+    public bool MeasureCost { get; init; }
+
     public static GraphQLRequestContext FromHttpContext(HttpContext httpContext, IReadOnlyList<IValidationRule>? additionalValidationRules = null)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -30,6 +41,7 @@ public sealed class GraphQLRequestContext
             User = httpContext.User,
             RequestId = httpContext.TraceIdentifier,
             AdditionalValidationRules = additionalValidationRules ?? [],
+            CostMode = GraphQLCostHeader.Read(httpContext.Request),
         };
     }
 }

@@ -100,7 +100,14 @@ public sealed class GraphQLRequestExecutor(
         telemetry.SetDocument(query, request.DocumentId);
         options.Listeners.Add(telemetry);
 
-        var limitRules = limits?.ValidationRules ?? [];
+        var measureCost = context.CostMode != CostReportMode.None || context.MeasureCost;
+        var limitRules = (measureCost ? limits?.ValidationRulesWithCost : limits?.ValidationRules) ?? [];
+        if (context.CostMode == CostReportMode.Validate)
+        {
+            options.UserContext[CostValidationRule.ValidateOnlyKey] = true;
+            options.Listeners.Add(ValidateOnlyListener.Instance);
+        }
+
         if (context.AdditionalValidationRules.Count > 0 || limitRules.Count > 0)
         {
             // A cached document (ValidatedDocumentCacheExecution) skips the core rules but must still be checked against
@@ -157,7 +164,7 @@ public sealed class GraphQLRequestExecutor(
         }
 
         ReplaceParserDepthError(result, limits?.Options.MaxParserDepth);
-        return result;
+        return OperationCostReport.Apply(result, context.CostMode, options.UserContext);
     }
 
     /// <summary>The GraphQL-over-HTTP spec treats an empty operation name as absent.</summary>

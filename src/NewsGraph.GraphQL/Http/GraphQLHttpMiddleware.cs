@@ -96,10 +96,16 @@ public sealed class GraphQLHttpMiddleware
 
         var parsed = isGet
             ? GraphQLHttpRequestParser.ParseGet(request, services.GetRequiredService<IGraphQLTextSerializer>())
-            : await GraphQLHttpRequestParser.ParsePostAsync(request, serializer, cancellationToken);
+            : await GraphQLHttpRequestParser.ParsePostAsync(request, serializer, _options, cancellationToken);
         if (parsed.Error is { } requestError)
         {
             await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, requestError, mediaType, cancellationToken);
+            return;
+        }
+
+        if (parsed.Batch is { } batch)
+        {
+            await Batching.GraphQLBatchExecutor.RespondAsync(context, batch, _executor, serializer, mediaType, cancellationToken);
             return;
         }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsGraph.GraphQL.Http;
 
 /// <summary>Options of the GraphQL-over-HTTP transport (<see cref="GraphQLHttpMiddleware"/>).</summary>
@@ -18,4 +20,19 @@ public sealed class GraphQLHttpOptions
     /// schema should not be discoverable (it reveals what introspection would).
     /// </summary>
     public bool EnableSchemaRequests { get; set; } = true;
+
+    /// <summary>
+    /// Accept a JSON array of operations in one POST (request batching, as Apollo Client's <c>BatchHttpLink</c> sends)
+    /// and answer it with a JSON array of their results, in order. On by default, unlike Hot Chocolate: Apollo's
+    /// batching clients need it, and <see cref="MaxBatchSize"/> and the batch cost budget
+    /// (<c>GraphQL:Limits:MaxBatchFieldCost</c>/<c>MaxBatchTypeCost</c>) keep a batch within what one request may do.
+    /// </summary>
+    public bool EnableBatching { get; set; } = true;
+
+    /// <summary>
+    /// Most operations in one batch; a larger batch is refused before anything runs. 25 is 2.5 times Apollo Client's
+    /// <c>BatchHttpLink</c> default <c>batchMax</c> of 10.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxBatchSize { get; set; } = 25;
 }

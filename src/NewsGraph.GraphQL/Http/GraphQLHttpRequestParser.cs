@@ -30,7 +30,12 @@ internal static class GraphQLHttpRequestParser
         return Validate(graphQLRequest);
     }
 
-    public static async Task<GraphQLHttpRequestParseResult> ParsePostAsync(HttpRequest request, IGraphQLSerializer serializer, CancellationToken cancellationToken)
+    public static Task<GraphQLHttpRequestParseResult> ParsePostAsync(HttpRequest request, IGraphQLSerializer serializer, CancellationToken cancellationToken)
+        => ParsePostAsync(request, serializer, batching: null, cancellationToken);
+
+    /// <param name="batching">The HTTP options when a JSON array (a batch) may be accepted; null refuses batches.</param>
+    public static async Task<GraphQLHttpRequestParseResult> ParsePostAsync(
+        HttpRequest request, IGraphQLSerializer serializer, GraphQLHttpOptions? batching, CancellationToken cancellationToken)
     {
         if (!IsJsonUtf8(request.ContentType))
         {
@@ -43,6 +48,14 @@ internal static class GraphQLHttpRequestParser
         IList<GraphQLRequest?>? requests;
         try
         {
+            // A batch is told from its first character, before anything is parsed: a refused batch costs no parsing.
+            if (await Batching.GraphQLBatchParser.StartsWithArrayAsync(request.BodyReader, cancellationToken))
+            {
+                return batching is { EnableBatching: true }
+                    ? await Batching.GraphQLBatchParser.ParseAsync(request.Body, serializer, batching.MaxBatchSize, Validate, cancellationToken)
+                    : GraphQLHttpRequestParseResult.Failure(Batching.GraphQLBatchErrors.NotSupported());
+            }
+
             // The list converter yields a one-element array for a JSON object and a List for a JSON array,
             // which is how a batch is told apart from a single request.
             requests = await serializer.ReadAsync<IList<GraphQLRequest?>>(request.Body, cancellationToken);
@@ -71,8 +84,8 @@ internal static class GraphQLHttpRequestParser
             GraphQLRequest[] { Length: 1 } single when single[0] is { } graphQLRequest => Validate(graphQLRequest),
             null or GraphQLRequest[] => GraphQLHttpRequestParseResult.Failure(new GraphQLHttpRequestError(
                 "JSON_INVALID", "The request body must be a JSON object.")),
-            _ => GraphQLHttpRequestParseResult.Failure(new GraphQLHttpRequestError(
-                "BATCHED_REQUESTS_NOT_SUPPORTED", "Batching is not supported: send one GraphQL request (a JSON object) per HTTP request.")),
+            // Not reached (an array is a batch, above), but an array must never pass as a single request.
+            _ => GraphQLHttpRequestParseResult.Failure(Batching.GraphQLBatchErrors.NotSupported()),
         };
     }
 
@@ -81,7 +94,7 @@ internal static class GraphQLHttpRequestParser
             && parsed.MediaType.Equals(GraphQLHttpMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
             && ResponseMediaTypeNegotiator.IsUtf8OrAbsent(parsed.Charset);
 
-    private static GraphQLHttpRequestParseResult Validate(GraphQLRequest request)
+    internal static GraphQLHttpRequestParseResult Validate(GraphQLRequest request)
         => string.IsNullOrEmpty(request.Query) && string.IsNullOrEmpty(request.DocumentId)
             && !PersistedOperations.AutomaticPersistedQueryExtension.IsPresent(request.Extensions)
             ? GraphQLHttpRequestParseResult.Failure(new GraphQLHttpRequestError(

@@ -18,6 +18,12 @@ internal static class GraphQLHttpStatusCodeSelector
         }
 
         var errors = result.Errors ?? [];
+        if (errors.Count == 0)
+        {
+            // Not executed and nothing wrong: a GraphQL-Cost: validate answer (Hot Chocolate answers it with 200).
+            return StatusCodes.Status200OK;
+        }
+
         foreach (var error in errors)
         {
             if (error is HttpOperationNotAllowedError notAllowed)

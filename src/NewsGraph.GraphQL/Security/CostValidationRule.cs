@@ -14,6 +14,12 @@ public sealed class CostValidationRule : ValidationRuleBase
     /// <summary>The key under which the computed cost is left in <see cref="ValidationContext.UserContext"/>.</summary>
     public const string UserContextKey = "NewsGraph.OperationCost";
 
+    /// <summary>
+    /// Present in <see cref="ValidationContext.UserContext"/> for a <c>GraphQL-Cost: validate</c> request: the cost is
+    /// computed and reported, not enforced, as Hot Chocolate does (nothing runs). A document too costly to analyse is still refused.
+    /// </summary>
+    public const string ValidateOnlyKey = "NewsGraph.CostValidateOnly";
+
     private readonly PagingOptions _paging;
 
     public CostValidationRule(double? maxFieldCost, double? maxTypeCost, PagingOptions? paging = null)
@@ -54,6 +60,11 @@ public sealed class CostValidationRule : ValidationRuleBase
         }
 
         context.UserContext[UserContextKey] = cost;
+        if (context.UserContext.ContainsKey(ValidateOnlyKey) && double.IsFinite(cost.FieldCost) && double.IsFinite(cost.TypeCost))
+        {
+            return;
+        }
+
         if (MaxFieldCost is { } maxField && cost.FieldCost > maxField)
         {
             context.ReportError(CostExceededError.FieldCost(context.Document.Source, operation, cost.FieldCost, maxField));

@@ -62,6 +62,19 @@ public sealed class GraphQLLimitsOptions
     public double? MaxTypeCost { get; set; } = 10_000;
 
     /// <summary>
+    /// Field cost all the operations of one batch (a JSON array POST) may spend together, on top of each operation's own
+    /// <see cref="MaxFieldCost"/>. The same 5,000 by default: batching saves round trips but must not let one HTTP request
+    /// do N times the work a single operation may. Operations run in order and each spends from what the ones before it
+    /// left; one that would overspend is refused (<c>BATCH_COST_EXCEEDED</c>) and the rest still run if they fit. Null disables.
+    /// </summary>
+    [Range(1, double.MaxValue)]
+    public double? MaxBatchFieldCost { get; set; } = 5_000;
+
+    /// <summary>Type cost all the operations of one batch may spend together; see <see cref="MaxBatchFieldCost"/>. Null disables.</summary>
+    [Range(1, double.MaxValue)]
+    public double? MaxBatchTypeCost { get; set; } = 10_000;
+
+    /// <summary>
     /// Deepest nesting of objects in one <c>where</c> argument (the argument itself is level 1; every nested filter,
     /// operation object and <c>and</c>/<c>or</c> element one more). 10 fits <c>and</c> over <c>or</c> over a
     /// category's parent's parent with room to spare.

@@ -39,6 +39,11 @@ public sealed class GraphQLRequestLimits
         }
 
         ValidationRules = rules;
+
+        // Requests that must know their cost (the GraphQL-Cost header, batch budgets) get it even with no cost limit set.
+        ValidationRulesWithCost = rules.OfType<CostValidationRule>().Any()
+            ? rules
+            : [.. rules, new CostValidationRule(maxFieldCost: null, maxTypeCost: null, paging)];
     }
 
     public GraphQLLimitsOptions Options { get; }
@@ -47,4 +52,7 @@ public sealed class GraphQLRequestLimits
 
     /// <summary>Rules run after GraphQL.NET's core rules on every request.</summary>
     public IReadOnlyList<IValidationRule> ValidationRules { get; }
+
+    /// <summary><see cref="ValidationRules"/>, with a rule that computes the cost when no cost limit is set.</summary>
+    public IReadOnlyList<IValidationRule> ValidationRulesWithCost { get; }
 }

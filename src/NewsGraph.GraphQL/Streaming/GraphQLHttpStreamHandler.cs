@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NewsGraph.GraphQL.Diagnostics;
 using NewsGraph.GraphQL.Execution;
 using NewsGraph.GraphQL.Http;
+using NewsGraph.GraphQL.Http.Batching;
 
 namespace NewsGraph.GraphQL.Streaming;
 
@@ -78,10 +80,25 @@ internal sealed class GraphQLHttpStreamHandler(
         var textSerializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var parsed = isGet
             ? GraphQLHttpRequestParser.ParseGet(request, textSerializer)
-            : await GraphQLHttpRequestParser.ParsePostAsync(request, serializer, aborted);
+            : await GraphQLHttpRequestParser.ParsePostAsync(request, serializer, services.GetService<IOptions<GraphQLHttpOptions>>()?.Value, aborted);
         if (parsed.Error is { } requestError)
         {
             await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, requestError, ResponseMediaTypeNegotiator.Select(request), aborted);
+            return;
+        }
+
+        if (parsed.Batch is { } batch)
+        {
+            // A batch is answered as a JSON array (what batching clients read), to a client that also accepts JSON.
+            if (ResponseMediaTypeNegotiator.SelectJson(request) is { } batchJson)
+            {
+                await GraphQLBatchExecutor.RespondAsync(context, batch, executor, serializer, batchJson, aborted);
+            }
+            else
+            {
+                await GraphQLHttpResponseWriter.WriteRequestErrorAsync(context, serializer, GraphQLBatchErrors.StreamNotSupported(), GraphQLResponseMediaType.Json, aborted);
+            }
+
             return;
         }
 
