@@ -20,6 +20,9 @@ public sealed class CostValidationRule : ValidationRuleBase
     /// </summary>
     public const string ValidateOnlyKey = "NewsGraph.CostValidateOnly";
 
+    /// <summary>Where a batch leaves its <see cref="BatchCostAllowance"/> for the operation about to be validated.</summary>
+    public const string BatchAllowanceKey = "NewsGraph.BatchCostAllowance";
+
     private readonly PagingOptions _paging;
 
     public CostValidationRule(double? maxFieldCost, double? maxTypeCost, PagingOptions? paging = null)
@@ -72,6 +75,17 @@ public sealed class CostValidationRule : ValidationRuleBase
         else if (MaxTypeCost is { } maxType && cost.TypeCost > maxType)
         {
             context.ReportError(CostExceededError.TypeCost(context.Document.Source, operation, cost.TypeCost, maxType));
+        }
+        else if (context.UserContext.TryGetValue(BatchAllowanceKey, out var value) && value is BatchCostAllowance batch)
+        {
+            if (batch.MaxFieldCost is { } batchField && batch.SpentFieldCost + cost.FieldCost > batchField)
+            {
+                context.ReportError(BatchCostExceededError.Of(context.Document.Source, operation, "field", cost.FieldCost, batch.SpentFieldCost, batchField));
+            }
+            else if (batch.MaxTypeCost is { } batchType && batch.SpentTypeCost + cost.TypeCost > batchType)
+            {
+                context.ReportError(BatchCostExceededError.Of(context.Document.Source, operation, "type", cost.TypeCost, batch.SpentTypeCost, batchType));
+            }
         }
     }
 }

@@ -39,12 +39,17 @@ internal static class GraphQLBatchExecutor
 
             await using var scope = scopes.CreateAsyncScope();
             var userContext = new Dictionary<string, object?>();
+            if (spends)
+            {
+                userContext[CostValidationRule.BatchAllowanceKey] = budget.Allowance;
+            }
+
             var itemContext = new GraphQLRequestContext
             {
                 RequestServices = scope.ServiceProvider,
                 User = context.User,
                 RequestId = context.TraceIdentifier,
-                AdditionalValidationRules = spends ? [.. ItemRules, budget.CreateRule()] : ItemRules,
+                AdditionalValidationRules = ItemRules,
                 UserContext = userContext,
                 CostMode = costMode,
                 MeasureCost = spends,

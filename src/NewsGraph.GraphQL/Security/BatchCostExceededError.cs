@@ -3,7 +3,7 @@ using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
 
-namespace NewsGraph.GraphQL.Http.Batching;
+namespace NewsGraph.GraphQL.Security;
 
 /// <summary>An operation of a batch would spend more than the batch's cost budget has left (it may fit on its own).</summary>
 public sealed class BatchCostExceededError : ValidationError
