@@ -64,8 +64,8 @@ public sealed class PostRequestTests(GraphQLTestServerFixture fixture) : IClassF
     [InlineData("{\"qeury\":\"{ hello }\"}", "QUERY_MISSING")]
     [InlineData("{\"query\":null}", "QUERY_MISSING")]
     [InlineData("{\"query\":\"\"}", "QUERY_MISSING")]
-    [InlineData("[{\"query\":\"{ hello }\"},{\"query\":\"{ hello }\"}]", "BATCHED_REQUESTS_NOT_SUPPORTED")]
-    [InlineData("[]", "BATCHED_REQUESTS_NOT_SUPPORTED")]
+    [InlineData("[]", "BATCH_EMPTY")]
+    [InlineData("[1]", "BATCH_INVALID")]
     public async Task Malformed_requests_are_400_with_a_json_error(string body, string expectedCode)
     {
         foreach (var accept in new[] { null, MediaTypes.Json, MediaTypes.GraphQLResponseJson })
@@ -82,12 +82,17 @@ public sealed class PostRequestTests(GraphQLTestServerFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Batching_error_says_so()
+    public async Task A_batch_is_answered_with_a_json_array_in_order()
     {
-        var response = await fixture.Client.PostRawAsync("""[{"query":"{ hello }"}]""");
+        using var content = new StringContent("""[{"query":"{ hello }"},{"query":"{ nope }"}]""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await fixture.Client.PostAsync(new Uri("/graphql", UriKind.Relative), content);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Batching is not supported", (string?)response.FirstError["message"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(2, results.Count);
+        Assert.NotNull(results[0]!["data"]!["hello"]);
+        Assert.Null(results[1]!["data"]);
+        Assert.NotNull(results[1]!["errors"]);
     }
 
     [Fact]
