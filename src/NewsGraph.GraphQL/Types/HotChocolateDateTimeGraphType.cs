@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using NewsGraph.GraphQL.Introspection;
 
 namespace NewsGraph.GraphQL.Types;
 
@@ -9,7 +10,8 @@ namespace NewsGraph.GraphQL.Types;
 /// Hot Chocolate's <c>DateTime</c> scalar: outputs UTC as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (an
 /// <see cref="DateTimeKind.Unspecified"/> value is taken to be UTC, as EF Core + SQLite returns them) and
 /// accepts only ISO-8601 strings with an explicit offset, returned as a UTC <see cref="DateTime"/>.
-/// Replaces the built-in scalar when registered in DI as <see cref="DateTimeGraphType"/>.
+/// Replaces the built-in scalar when registered in DI as <see cref="DateTimeGraphType"/>. Specified by
+/// <see cref="SpecifiedByUrl"/> as Hot Chocolate's is, so its schema must be a <see cref="CompleteIntrospectionSchema"/>.
 /// </summary>
 public sealed partial class HotChocolateDateTimeGraphType : DateTimeGraphType
 {
@@ -19,6 +21,7 @@ public sealed partial class HotChocolateDateTimeGraphType : DateTimeGraphType
     {
         Name = "DateTime";
         Description = "The `DateTime` scalar represents an ISO-8601 compliant date time type.";
+        this.SpecifiedBy(SpecifiedByUrl);
     }
 
     public override object? ParseLiteral(GraphQLValue value) => value switch

@@ -1,9 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
+using NewsGraph.GraphQL.Introspection;
 
 namespace NewsGraph.GraphQL.Tests.Data.Library;
 
-public sealed class LibrarySchema : Schema
+public sealed class LibrarySchema : CompleteIntrospectionSchema
 {
     public LibrarySchema(IServiceProvider services, LibraryQuery query)
         : base(services)
