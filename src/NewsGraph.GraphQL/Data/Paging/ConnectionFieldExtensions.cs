@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Resolvers;
@@ -83,16 +84,12 @@ public static class ConnectionFieldExtensions
         ArgumentNullException.ThrowIfNull(defaultOrder);
         ArgumentNullException.ThrowIfNull(uniqueKey);
 
-        var options = context.RequestServices?.GetService<PagingOptions>() ?? DefaultOptions;
-        var paging = new PagingArguments(
-            ArgumentValue(context, "first") is { } first ? Convert.ToInt32(first, System.Globalization.CultureInfo.InvariantCulture) : null,
-            ArgumentValue(context, "after") as string,
-            ArgumentValue(context, "last") is { } last ? Convert.ToInt32(last, System.Globalization.CultureInfo.InvariantCulture) : null,
-            ArgumentValue(context, "before") as string);
+        var options = GetPagingOptions(context);
+        var paging = GetPagingArguments(context);
         var window = PagingValidation.Validate(paging, options, $"{context.ParentType.Name}.{context.FieldDefinition.Name}");
 
         var where = ArgumentValue(context, "where");
-        var predicate = where is null ? null : ArgumentType<FilterInputType<T>>(context, "where").BuildPredicate(where);
+        var predicate = GetFilterPredicate<T>(context);
 
         var orderValue = ArgumentValue(context, "order");
         var order = orderValue is null ? [] : ArgumentType<SortInputType<T>>(context, "order").BuildSortKeys(orderValue);
@@ -115,6 +112,35 @@ public static class ConnectionFieldExtensions
             includeTotalCount,
         });
         return new ConnectionRequest<T>(predicate, order, paging, options, window, includeTotalCount, key);
+    }
+
+    /// <summary>The paging options of the request's services, or the defaults.</summary>
+    public static PagingOptions GetPagingOptions(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestServices?.GetService<PagingOptions>() ?? DefaultOptions;
+    }
+
+    /// <summary><c>first</c>, <c>after</c>, <c>last</c> and <c>before</c> as given, not yet validated.</summary>
+    public static PagingArguments GetPagingArguments(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new PagingArguments(
+            ArgumentValue(context, "first") is { } first ? Convert.ToInt32(first, System.Globalization.CultureInfo.InvariantCulture) : null,
+            ArgumentValue(context, "after") as string,
+            ArgumentValue(context, "last") is { } last ? Convert.ToInt32(last, System.Globalization.CultureInfo.InvariantCulture) : null,
+            ArgumentValue(context, "before") as string);
+    }
+
+    /// <summary>
+    /// The <c>where</c> argument as a predicate over <typeparamref name="T"/>, the type its filter input describes
+    /// (which may differ from the connection's node type, e.g. search hits filtered by their article); null without one.
+    /// </summary>
+    public static Expression<Func<T, bool>>? GetFilterPredicate<T>(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var where = ArgumentValue(context, "where");
+        return where is null ? null : ArgumentType<FilterInputType<T>>(context, "where").BuildPredicate(where);
     }
 
     private static object? ArgumentValue(IResolveFieldContext context, string name) =>
