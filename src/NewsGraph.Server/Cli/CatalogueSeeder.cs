@@ -3,6 +3,7 @@ using System.Data.Common;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using NewsGraph.Server.Data;
+using NewsGraph.Server.Search;
 
 namespace NewsGraph.Server.Cli;
 
@@ -206,6 +207,14 @@ internal sealed class CatalogueSeeder
                 ("status", DbType.Int32), ("breaking", DbType.Boolean), ("published", DbType.DateTime), ("created", DbType.DateTime),
                 ("updated", DbType.DateTime), ("words", DbType.Int32), ("minutes", DbType.Int32), ("hero", DbType.String),
                 ("author", DbType.Int32), ("category", DbType.Int32));
+            // Search documents in the same transaction, as the server writes them (ArticleSearchIndexing).
+            await using DbCommand insertSearchDocument = await PrepareAsync(connection, transaction,
+                """
+                INSERT INTO "ArticleSearchDocuments" ("ArticleId", "Title", "Summary", "Body", "Aliases", "Recency")
+                VALUES (@article, @title, @summary, @body, @aliases, @recency)
+                """,
+                ct, ("article", DbType.Int32), ("title", DbType.String), ("summary", DbType.String), ("body", DbType.String),
+                ("aliases", DbType.String), ("recency", DbType.Double));
             await using DbCommand insertTag = await PrepareAsync(connection, transaction,
                 """INSERT INTO "ArticleTags" ("ArticleId", "TagId") VALUES (@article, @tag)""",
                 ct, ("article", DbType.Int32), ("tag", DbType.Int32));
@@ -227,11 +236,12 @@ internal sealed class CatalogueSeeder
                 DateTime created = published.AddMinutes(-_faker.Random.Int(20, 600));
                 DateTime updated = _faker.Random.Bool(0.2f) ? published.AddMinutes(_faker.Random.Int(5, 4320)) : published;
 
+                string summary = _text.Standfirst();
                 await RunAsync(insertArticle, ct,
                     id,
                     $"{SlugText.From(title)}-{id}",
                     title,
-                    _text.Standfirst(),
+                    summary,
                     body,
                     (int)status,
                     _faker.Random.Double() < BreakingShare,
@@ -243,6 +253,17 @@ internal sealed class CatalogueSeeder
                     _faker.Random.Bool(0.8f) ? $"https://cdn.newsgraph.example/images/{id}.jpg" : null,
                     _faker.PickRandom(authorIds),
                     _faker.PickRandom(categoryIds));
+
+                var document = new ArticleSearchDocument { ArticleId = id };
+                ArticleSearchDocuments.Update(document, new Article
+                {
+                    Title = title,
+                    Summary = summary,
+                    Body = body,
+                    PublishedAt = status == ArticleStatus.Draft ? null : published,
+                    CreatedAt = created,
+                });
+                await RunAsync(insertSearchDocument, ct, id, document.Title, document.Summary, document.Body, document.Aliases, document.Recency);
 
                 articleTags.Clear();
                 int tagCount = _faker.Random.Int(1, 4);

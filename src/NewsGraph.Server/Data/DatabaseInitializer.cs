@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Data.Filtering;
+using NewsGraph.Server.Search;
 
 namespace NewsGraph.Server.Data;
 
@@ -40,6 +41,9 @@ public static class DatabaseInitializer
             // changes, which that diff would report). Instances racing to migrate are serialised by EF Core's lock.
             await db.Database.MigrateAsync(ct);
         }
+
+        // Articles written before search existed (or by another system) get their search documents.
+        await ArticleSearchBackfill.RunAsync(db, ct);
 
         if (db.Database.IsSqlite())
         {

@@ -95,6 +95,7 @@ public abstract class NewsDbContext : DbContext
         ConfigureAuthor(modelBuilder);
         ConfigureCategory(modelBuilder);
         ConfigureTag(modelBuilder);
+        ConfigureSearch(modelBuilder);
         // Article events are written with the change they announce and sent from there (TopicEventOutbox).
         modelBuilder.AddTopicEventOutbox();
 
@@ -186,6 +187,30 @@ public abstract class NewsDbContext : DbContext
         article.HasIndex(a => new { a.Status, a.Title, a.Id });
         article.HasIndex(a => new { a.Status, a.WordCount, a.Id });
         article.HasIndex(a => new { a.Status, a.CreatedAt, a.Id });
+    }
+
+    /// <summary>
+    /// Rows of a full-text search over the article search index (Search/ArticleSearch builds the provider's SQL),
+    /// with what this context's user may read: published articles only, or everything after <see cref="WithUnpublished"/>.
+    /// </summary>
+    internal IQueryable<ArticleSearchMatch> SearchMatches(string sql, object[] parameters) =>
+        IncludeUnpublished
+            ? Set<ArticleSearchMatch>().FromSqlRaw(sql, parameters).IgnoreQueryFilters([PublishedOnlyFilter])
+            : Set<ArticleSearchMatch>().FromSqlRaw(sql, parameters);
+
+    private static void ConfigureSearch(ModelBuilder modelBuilder)
+    {
+        var document = modelBuilder.Entity<ArticleSearchDocument>().ToTable("ArticleSearchDocuments");
+        document.HasKey(d => d.ArticleId);
+        document.Property(d => d.Title).HasMaxLength(TitleMaxLength);
+        document.Property(d => d.Summary).HasMaxLength(SummaryMaxLength);
+        // Deleting an article deletes its document, and the database's index follows (trigger or generated column).
+        document.HasOne(d => d.Article).WithOne().HasForeignKey<ArticleSearchDocument>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        document.HasQueryFilter(PublishedOnlyFilter, d => d.Article.Status == ArticleStatus.Published);
+
+        var match = modelBuilder.Entity<ArticleSearchMatch>().HasNoKey().ToView(null);
+        match.HasOne(m => m.Article).WithMany().HasForeignKey(m => m.ArticleId);
+        match.HasQueryFilter(PublishedOnlyFilter, m => m.Article.Status == ArticleStatus.Published);
     }
 
     private static void ConfigureArticleTag(ModelBuilder modelBuilder)

@@ -150,6 +150,50 @@ namespace NewsGraph.Server.Data.Migrations.PostgreSQL
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Aliases")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Recency")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ArticleSearchDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchMatch", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
             modelBuilder.Entity("NewsGraph.Server.Data.ArticleTag", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -281,6 +325,28 @@ namespace NewsGraph.Server.Data.Migrations.PostgreSQL
                     b.Navigation("Author");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchDocument", b =>
+                {
+                    b.HasOne("NewsGraph.Server.Data.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsGraph.Server.Data.ArticleSearchDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchMatch", b =>
+                {
+                    b.HasOne("NewsGraph.Server.Data.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("NewsGraph.Server.Data.ArticleTag", b =>

@@ -135,6 +135,50 @@ namespace NewsGraph.Server.Data.Migrations.Sqlite
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aliases")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Recency")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ArticleSearchDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchMatch", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
             modelBuilder.Entity("NewsGraph.Server.Data.ArticleTag", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -258,6 +302,28 @@ namespace NewsGraph.Server.Data.Migrations.Sqlite
                     b.Navigation("Author");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchDocument", b =>
+                {
+                    b.HasOne("NewsGraph.Server.Data.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsGraph.Server.Data.ArticleSearchDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsGraph.Server.Data.ArticleSearchMatch", b =>
+                {
+                    b.HasOne("NewsGraph.Server.Data.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("NewsGraph.Server.Data.ArticleTag", b =>

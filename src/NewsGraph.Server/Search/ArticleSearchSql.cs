@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Data.Search;
+using NewsGraph.Server.Data;
+
+namespace NewsGraph.Server.Search;
+
+/// <summary>
+/// The SQL of a search on each provider; all of it is this class's text, the reader's words are only ever parameter
+/// values (<c>{n}</c> placeholders, which EF Core binds). The same reading of the query on both
+/// (<see cref="Fts5MatchExpression"/>, <see cref="PostgreSqlTsQuery"/>), the same column weights (title 10, summary 4,
+/// body 1) and the same recency factor; the relevance functions are each engine's own (BM25 on SQLite, cover density on
+/// PostgreSQL), so scores differ between providers while which articles match does not.
+/// </summary>
+internal static class ArticleSearchSql
+{
+    /// <summary>The PostgreSQL text search configuration the migration creates (unaccent, then English Snowball stems, no stop words).</summary>
+    public const string PostgreSqlConfiguration = "newsgraph_search";
+
+    /// <summary>Matching articles with their score (<see cref="ArticleSearchMatch"/> rows), before visibility, filters and paging.</summary>
+    public static IQueryable<ArticleSearchMatch> Matches(NewsDbContext db, SearchQuery query)
+    {
+        var parameters = new List<object>();
+        string sql;
+        if (db.Database.IsNpgsql())
+        {
+            // ts_rank_cd's weights are {D, C, B, A}: body D 0.1, summary B 0.4, title A 1.0. Normalisation 1 divides by
+            // 1 + log(length), so a long read does not win by length alone. The GIN index narrows to the matches first.
+            sql = $"""
+                SELECT d."ArticleId", (ts_rank_cd(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], d."SearchVector", q.query, 1)::double precision * d."Recency") AS "Score"
+                FROM "ArticleSearchDocuments" AS d
+                CROSS JOIN (SELECT {TsQuery(query, parameters)} AS query) AS q
+                WHERE d."SearchVector" @@ q.query
+                """;
+        }
+        else
+        {
+            // bm25() is lower for better matches (negative); its weights follow the FTS5 table's columns (Title, Summary, Body, Aliases).
+            parameters.Add(Fts5MatchExpression.Render(query));
+            sql = """
+                SELECT d."ArticleId", (-bm25("ArticleSearchIndex", 10.0, 4.0, 1.0, 1.0) * d."Recency") AS "Score"
+                FROM "ArticleSearchIndex"
+                JOIN "ArticleSearchDocuments" AS d ON d."ArticleId" = "ArticleSearchIndex".rowid
+                WHERE "ArticleSearchIndex" MATCH {0}
+                """;
+        }
+
+        return db.SearchMatches(sql, [.. parameters]);
+    }
+
+    /// <summary>Title highlights and body snippets of the given articles for the search, computed for one page only.</summary>
+    public static Task<List<ArticleSearchHighlightRow>> HighlightsAsync(
+        NewsDbContext db, SearchQuery query, IReadOnlyList<int> articleIds, int snippetWords, CancellationToken cancellationToken)
+    {
+        var parameters = new List<object>();
+        string sql;
+        if (db.Database.IsNpgsql())
+        {
+            var tsQuery = TsQuery(query, parameters);
+            parameters.Add($"StartSel={SearchHighlight.Open}, StopSel={SearchHighlight.Close}, HighlightAll=true");
+            parameters.Add($"StartSel={SearchHighlight.Open}, StopSel={SearchHighlight.Close}, MaxWords={snippetWords}, MinWords={Math.Max(1, snippetWords / 2)}, MaxFragments=1");
+            var ids = InList(articleIds, parameters);
+            var titleOptions = parameters.Count - articleIds.Count - 2;
+            sql = $$"""
+                SELECT d."ArticleId",
+                    ts_headline('{{PostgreSqlConfiguration}}', d."Title", q.query, {{{titleOptions}}}) AS "TitleHighlight",
+                    ts_headline('{{PostgreSqlConfiguration}}', d."Body", q.query, {{{titleOptions + 1}}}) AS "Snippet"
+                FROM "ArticleSearchDocuments" AS d
+                CROSS JOIN (SELECT {{tsQuery}} AS query) AS q
+                WHERE d."ArticleId" IN ({{ids}})
+                """;
+        }
+        else
+        {
+            parameters.AddRange([SearchHighlight.Open, SearchHighlight.Close, snippetWords]);
+            parameters.Add(Fts5MatchExpression.Render(query));
+            var ids = InList(articleIds, parameters);
+            sql = $$"""
+                SELECT rowid AS "ArticleId",
+                    highlight("ArticleSearchIndex", 0, {0}, {1}) AS "TitleHighlight",
+                    snippet("ArticleSearchIndex", 2, {0}, {1}, '…', {2}) AS "Snippet"
+                FROM "ArticleSearchIndex"
+                WHERE "ArticleSearchIndex" MATCH {3} AND rowid IN ({{ids}})
+                """;
+        }
+
+        return db.Database.SqlQueryRaw<ArticleSearchHighlightRow>(sql, [.. parameters]).ToListAsync(cancellationToken);
+    }
+
+    private static string TsQuery(SearchQuery query, List<object> parameters) =>
+        PostgreSqlTsQuery.Render(query, PostgreSqlConfiguration, value =>
+        {
+            parameters.Add(value);
+            return $"{{{parameters.Count - 1}}}";
+        });
+
+    private static string InList(IReadOnlyList<int> ids, List<object> parameters) =>
+        string.Join(", ", ids.Select(id =>
+        {
+            parameters.Add(id);
+            return $"{{{parameters.Count - 1}}}";
+        }));
+}
+
+/// <summary>A row of <see cref="ArticleSearchSql.HighlightsAsync"/>: the engine's marked text, not yet HTML.</summary>
+internal sealed class ArticleSearchHighlightRow
+{
+    public int ArticleId { get; init; }
+
+    public string? TitleHighlight { get; init; }
+
+    public string? Snippet { get; init; }
+}
