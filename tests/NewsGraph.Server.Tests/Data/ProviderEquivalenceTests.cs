@@ -77,6 +77,38 @@ public sealed class ProviderEquivalenceTests : IAsyncLifetime
         Assert.Null(sqlite["errors"]);
     }
 
+    public static TheoryData<string> Searches => new()
+    {
+        "xi putin kremlin",
+        "zurich",
+        "ØRSTED",
+        "sao paulo",
+        "evacuating wildfire",
+        "paris marching pension",
+        "\"proof of stake\"",
+        "\"stake of proof\"",
+        "crypto -bankruptcy",
+        "crypto -\"proof of stake\"",
+        "bitcoin OR ethereum",
+        "regulator bitcoin OR ethereum",
+        "bank rates",
+        "the",
+        "festival",
+        "NEAR(bank rates) title:x bank* ^rates \"unbalanced",
+        "C++ 7.5% q3",
+    };
+
+    // The engines score differently, so the hits are compared newest first: the same articles, the same count.
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task Every_search_finds_the_same_articles(string query)
+    {
+        var search = $$"""{ searchArticles(query: {{System.Text.Json.JsonSerializer.Serialize(query)}}, first: 50, order: NEWEST) { totalCount nodes { article { slug status } } } }""";
+
+        await SameOnBothAsync(search, editor: false);
+        await SameOnBothAsync(search, editor: true);
+    }
+
     [Fact]
     public async Task Look_ups_trees_and_nested_connections_are_the_same()
     {
