@@ -3,6 +3,7 @@ using System.Text.Json;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Execution;
 
 namespace NewsGraph.GraphQL.WebSockets;
 
@@ -50,7 +51,7 @@ internal sealed class GraphQLTransportWsSession : WebSocketSession
         }
     }
 
-    protected override void SendOperationError(WebSocketOperation operation, ExecutionResult result)
+    protected override void SendOperationError(StreamingOperation operation, ExecutionResult result)
     {
         // Finish first: the error message ends the operation and no complete may follow.
         if (Finish(operation))

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using NewsGraph.GraphQL.Execution;
 
 namespace NewsGraph.GraphQL.WebSockets;
 
@@ -49,7 +50,7 @@ internal sealed class SubscriptionsTransportWsSession : WebSocketSession
         }
     }
 
-    protected override void SendOperationError(WebSocketOperation operation, ExecutionResult result)
+    protected override void SendOperationError(StreamingOperation operation, ExecutionResult result)
     {
         // The legacy `error` carries the errors as an execution result; Apollo's client reads both shapes.
         if (Finish(operation))

@@ -31,7 +31,7 @@ internal abstract class WebSocketSession : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly GraphQLMetrics? _metrics;
     private readonly WebSocketMessageReader _reader;
-    private readonly Dictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StreamingOperation> _operations = new(StringComparer.Ordinal);
     private readonly int _maxOperations;
     private readonly CancellationTokenSource _lifetime = new();
     private int _state;
@@ -141,7 +141,7 @@ internal abstract class WebSocketSession : IDisposable
     protected abstract Task HandleMessageAsync(WebSocketClientMessage message);
 
     /// <summary>Sends the protocol's error message for an operation that failed before or during execution, and ends it.</summary>
-    protected abstract void SendOperationError(WebSocketOperation operation, ExecutionResult result);
+    protected abstract void SendOperationError(StreamingOperation operation, ExecutionResult result);
 
     /// <summary>Tells the client its <c>connection_init</c> was refused, before the 4403 close (legacy only).</summary>
     protected virtual void OnConnectionRejected(string reason)
@@ -222,8 +222,8 @@ internal abstract class WebSocketSession : IDisposable
         }
 
         var request = ReadRequest(payload);
-        var operation = new WebSocketOperation(id);
-        WebSocketOperation? replaced = null;
+        var operation = new StreamingOperation(id);
+        StreamingOperation? replaced = null;
         var refused = false;
         lock (_operations)
         {
@@ -260,7 +260,7 @@ internal abstract class WebSocketSession : IDisposable
     }
 
     /// <summary>The connection runs as many operations as it may: this one gets an <c>error</c> and never starts.</summary>
-    private void Refuse(WebSocketOperation operation)
+    private void Refuse(StreamingOperation operation)
     {
         WebSocketLog.OperationRefused(Logger, operation.Id, _maxOperations);
         // Never registered, so ending it with its error touches no active operation that has the same id.
@@ -270,7 +270,7 @@ internal abstract class WebSocketSession : IDisposable
     /// <summary>The client stops an operation; unknown ids (already completed) are ignored, as the protocol asks.</summary>
     protected void StopOperation(string id)
     {
-        WebSocketOperation? operation;
+        StreamingOperation? operation;
         lock (_operations)
         {
             if (!_operations.Remove(id, out operation))
@@ -283,7 +283,7 @@ internal abstract class WebSocketSession : IDisposable
     }
 
     /// <summary>Sends a result of a still-active operation (ignored once it ended, e.g. completed by the client).</summary>
-    internal void SendResult(WebSocketOperation operation, ExecutionResult result)
+    internal void SendResult(StreamingOperation operation, ExecutionResult result)
     {
         if (operation.HasEnded)
         {
@@ -302,7 +302,7 @@ internal abstract class WebSocketSession : IDisposable
     }
 
     /// <summary>The operation is done (single result sent or stream completed): <c>complete</c>, then release it.</summary>
-    internal void SendComplete(WebSocketOperation operation)
+    internal void SendComplete(StreamingOperation operation)
     {
         if (Finish(operation))
         {
@@ -311,14 +311,14 @@ internal abstract class WebSocketSession : IDisposable
     }
 
     /// <summary>The event stream failed: an <c>error</c> message ends the operation (no <c>complete</c> follows).</summary>
-    internal void SendStreamError(WebSocketOperation operation, Exception exception)
+    internal void SendStreamError(StreamingOperation operation, Exception exception)
     {
         var error = exception as ExecutionError ?? new ExecutionError("Response stream error.", exception);
         SendOperationError(operation, new ExecutionResult { Errors = [error] });
     }
 
     /// <summary>Removes the operation from the connection and releases it; false when it had already ended.</summary>
-    protected bool Finish(WebSocketOperation operation)
+    protected bool Finish(StreamingOperation operation)
     {
         lock (_operations)
         {
@@ -385,7 +385,7 @@ internal abstract class WebSocketSession : IDisposable
         return true;
     }
 
-    private async Task ExecuteAsync(WebSocketOperation operation, GraphQLRequest request)
+    private async Task ExecuteAsync(StreamingOperation operation, GraphQLRequest request)
     {
         try
         {
@@ -550,7 +550,7 @@ internal abstract class WebSocketSession : IDisposable
 
     private void EndAllOperations()
     {
-        WebSocketOperation[] operations;
+        StreamingOperation[] operations;
         lock (_operations)
         {
             operations = [.. _operations.Values];

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace NewsGraph.GraphQL.WebSockets;
+namespace NewsGraph.GraphQL.Execution;
 
 /// <summary>
-/// One operation of a connection, from <c>subscribe</c>/<c>start</c> until it ends (completed by either side, failed,
-/// or the connection closed). It owns its DI scope, the cancellation of its execution and the subscription to its
-/// event stream, and releases all three exactly once.
+/// One operation of a streaming connection (a WebSocket, an SSE stream in single connection mode), from its start
+/// until it ends (completed by either side, failed, or the connection closed). It owns its DI scope, the cancellation
+/// of its execution and the subscription to its event stream, and releases all three exactly once.
 /// </summary>
-internal sealed class WebSocketOperation : IDisposable
+internal sealed class StreamingOperation : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private readonly object _gate = new();
@@ -15,7 +15,7 @@ internal sealed class WebSocketOperation : IDisposable
     private IDisposable? _subscription;
     private bool _ended;
 
-    public WebSocketOperation(string id)
+    public StreamingOperation(string id)
     {
         Id = id;
         // Read once: the source is disposed when the operation ends, its token stays valid (and cancelled).
@@ -25,8 +25,9 @@ internal sealed class WebSocketOperation : IDisposable
     public string Id { get; }
 
     /// <summary>
-    /// <c>{"type":"next","id":"…",</c> escaped once per operation (set at its first result): every result message of
-    /// the operation starts with it, followed by the shared payload bytes.
+    /// The transport's bytes before a result's payload, with the operation's id escaped once per operation (set at
+    /// its first result; graphql-ws: <c>{"type":"next","id":"…",</c>): every result message of the operation starts
+    /// with it, followed by the shared payload bytes.
     /// </summary>
     public byte[]? ResultPrefix { get; set; }
 
