@@ -31,7 +31,7 @@ internal abstract class WebSocketSession : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly GraphQLMetrics? _metrics;
     private readonly WebSocketMessageReader _reader;
-    private readonly Dictionary<string, StreamingOperation> _operations = new(StringComparer.Ordinal);
+    private readonly StreamingOperationSet _operations = new();
     private readonly int _maxOperations;
     private readonly CancellationTokenSource _lifetime = new();
     private int _state;
@@ -223,36 +223,18 @@ internal abstract class WebSocketSession : IDisposable
 
         var request = ReadRequest(payload);
         var operation = new StreamingOperation(id);
-        StreamingOperation? replaced = null;
-        var refused = false;
-        lock (_operations)
+        // Room for a burst on every operation, made before the operation can produce anything.
+        var admission = _operations.TryAdd(operation, _maxOperations, replaceActive, out var replaced,
+            count => Queue.EnsureCapacity(_options.SendQueueCapacity + (Math.Max(0, _options.SendQueueCapacityPerOperation) * count)));
+        switch (admission)
         {
-            if (_operations.TryGetValue(id, out var active))
-            {
-                if (!replaceActive)
-                {
-                    throw new WebSocketProtocolException(WebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
-                }
-
-                replaced = active;
-            }
-            else if (_operations.Count >= _maxOperations)
-            {
-                refused = true;
-            }
-
-            if (!refused)
-            {
-                _operations[id] = operation;
-                // Room for a burst on every operation, made before the operation can produce anything.
-                Queue.EnsureCapacity(_options.SendQueueCapacity + (Math.Max(0, _options.SendQueueCapacityPerOperation) * _operations.Count));
-            }
-        }
-
-        if (refused)
-        {
-            Refuse(operation);
-            return;
+            case StreamingOperationAdmission.IdInUse:
+                throw new WebSocketProtocolException(WebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            case StreamingOperationAdmission.TooMany:
+                Refuse(operation);
+                return;
+            case StreamingOperationAdmission.Closed:
+                return;
         }
 
         replaced?.End();
@@ -268,19 +250,7 @@ internal abstract class WebSocketSession : IDisposable
     }
 
     /// <summary>The client stops an operation; unknown ids (already completed) are ignored, as the protocol asks.</summary>
-    protected void StopOperation(string id)
-    {
-        StreamingOperation? operation;
-        lock (_operations)
-        {
-            if (!_operations.Remove(id, out operation))
-            {
-                return;
-            }
-        }
-
-        operation.End();
-    }
+    protected void StopOperation(string id) => _operations.Stop(id);
 
     /// <summary>Sends a result of a still-active operation (ignored once it ended, e.g. completed by the client).</summary>
     internal void SendResult(StreamingOperation operation, ExecutionResult result)
@@ -318,20 +288,7 @@ internal abstract class WebSocketSession : IDisposable
     }
 
     /// <summary>Removes the operation from the connection and releases it; false when it had already ended.</summary>
-    protected bool Finish(StreamingOperation operation)
-    {
-        lock (_operations)
-        {
-            if (_operations.TryGetValue(operation.Id, out var current) && ReferenceEquals(current, operation))
-            {
-                _operations.Remove(operation.Id);
-            }
-        }
-
-        var wasActive = !operation.HasEnded;
-        operation.End();
-        return wasActive;
-    }
+    protected bool Finish(StreamingOperation operation) => _operations.Finish(operation);
 
     /// <summary>The <c>errors</c> array of a result as the GraphQL serializer writes it (with the error info provider's shape).</summary>
     protected string SerializeErrors(ExecutionResult result)
@@ -548,18 +505,5 @@ internal abstract class WebSocketSession : IDisposable
         }
     }
 
-    private void EndAllOperations()
-    {
-        StreamingOperation[] operations;
-        lock (_operations)
-        {
-            operations = [.. _operations.Values];
-            _operations.Clear();
-        }
-
-        foreach (var operation in operations)
-        {
-            operation.End();
-        }
-    }
+    private void EndAllOperations() => _operations.EndAll(close: false);
 }
