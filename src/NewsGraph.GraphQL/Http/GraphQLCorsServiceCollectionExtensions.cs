@@ -80,9 +80,10 @@ public static class GraphQLCorsServiceCollectionExtensions
             policy.AllowCredentials();
         }
 
-        // GraphQL over HTTP needs only GET and POST; any request header, because clients add their own
-        // (authorization, GraphQL-Preflight, tracing) and content-type: application/json alone triggers a preflight.
-        policy.WithMethods("GET", "POST")
+        // GraphQL over HTTP needs only GET and POST, graphql-sse's single connection mode also PUT (reserve a stream) and
+        // DELETE (stop an operation); any request header, because clients add their own (authorization,
+        // GraphQL-Preflight, x-graphql-event-stream-token, tracing) and content-type: application/json alone triggers a preflight.
+        policy.WithMethods("GET", "POST", "PUT", "DELETE")
             .AllowAnyHeader()
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
     }

@@ -21,21 +21,26 @@ public sealed class GraphQLHttpMiddleware
     private readonly GraphQLHttpOptions _options;
     private readonly IGraphQLRequestExecutor _executor;
     private readonly ILogger _logger;
+    private readonly IGraphQLStreamingRequestMatcher[] _streamingRequests;
 
-    public GraphQLHttpMiddleware(RequestDelegate next, IOptions<GraphQLHttpOptions> options, IGraphQLRequestExecutor executor, ILogger<GraphQLHttpMiddleware> logger)
+    public GraphQLHttpMiddleware(
+        RequestDelegate next, IOptions<GraphQLHttpOptions> options, IGraphQLRequestExecutor executor, ILogger<GraphQLHttpMiddleware> logger,
+        IEnumerable<IGraphQLStreamingRequestMatcher> streamingRequests)
     {
         ArgumentNullException.ThrowIfNull(options);
         _next = next;
         _options = options.Value;
         _executor = executor;
         _logger = logger;
+        _streamingRequests = [.. streamingRequests];
     }
 
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (_options.PassStreamingRequestsToNext
-            && (context.WebSockets.IsWebSocketRequest || ResponseMediaTypeNegotiator.SelectStream(context.Request) is not null))
+            && (context.WebSockets.IsWebSocketRequest || ResponseMediaTypeNegotiator.SelectStream(context.Request) is not null
+                || Array.Exists(_streamingRequests, m => m.IsStreamingRequest(context.Request))))
         {
             // Returned, not awaited: a streaming connection may live for hours and need not keep a frame of this one.
             return _next(context);

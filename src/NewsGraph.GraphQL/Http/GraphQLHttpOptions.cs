@@ -9,9 +9,9 @@ public sealed class GraphQLHttpOptions
     public bool EnableGetRequests { get; set; } = true;
 
     /// <summary>
-    /// Hand WebSocket upgrades and requests that accept a streamed response (<c>text/event-stream</c>,
-    /// <c>multipart/mixed;subscriptionSpec=1.0</c>) to the next middleware
-    /// (a streaming transport) instead of answering them here.
+    /// Hand WebSocket upgrades, requests that accept a streamed response (<c>text/event-stream</c>,
+    /// <c>multipart/mixed;subscriptionSpec=1.0</c>) and those an <see cref="IGraphQLStreamingRequestMatcher"/> claims
+    /// (graphql-sse's single connection mode) to the next middleware (a streaming transport) instead of answering them here.
     /// </summary>
     public bool PassStreamingRequestsToNext { get; set; } = true;
 

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsGraph.GraphQL.Diagnostics;
@@ -36,15 +34,31 @@ internal sealed class GraphQLHttpStreamHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
-        var aborted = context.RequestAborted;
         metrics?.ConnectionOpened(transport);
         try
         {
-            await ExecuteAndStreamAsync(context, aborted);
+            await RunAsync(context, logger, ExecuteAndStreamAsync);
+        }
+        finally
+        {
+            metrics?.ConnectionClosed(transport);
+        }
+    }
+
+    /// <summary>
+    /// Runs a streaming transport's handling of a request: a client that goes away ends it quietly (that is how a
+    /// subscription ends over these transports), anything else unexpected is logged and, while nothing was sent, a 500.
+    /// </summary>
+    public static async Task RunAsync(HttpContext context, ILogger logger, Func<HttpContext, CancellationToken, Task> handle)
+    {
+        var aborted = context.RequestAborted;
+        try
+        {
+            await handle(context, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The client closed the stream: that is how a subscription ends over these transports.
+            // The client closed the stream or went away: nothing to answer and nothing wrong with the server.
         }
         catch (Exception ex)
         {
@@ -53,10 +67,6 @@ internal sealed class GraphQLHttpStreamHandler(
             {
                 await GraphQLHttpResponseWriter.WriteInternalServerErrorAsync(context, GraphQLResponseMediaType.Json, aborted);
             }
-        }
-        finally
-        {
-            metrics?.ConnectionClosed(transport);
         }
     }
 
@@ -115,35 +125,27 @@ internal sealed class GraphQLHttpStreamHandler(
             return;
         }
 
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = format.ContentType;
-        response.Headers.CacheControl = "no-cache";
-        // Tells nginx-style proxies not to buffer the stream.
-        response.Headers["X-Accel-Buffering"] = "no";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-
         if (result.Streams is not { Count: > 0 } streams)
         {
             // A query, a mutation, or errors before execution: one result, then the end.
-            await response.Body.WriteAsync(format.Start, aborted);
-            await response.Body.WriteAsync(format.Next(result, textSerializer), aborted);
-            await response.Body.WriteAsync(format.Complete, aborted);
-            await response.Body.FlushAsync(aborted);
+            ResultStreamWriter.SetHeaders(context, format);
+            var body = context.Response.Body;
+            await body.WriteAsync(format.Start, aborted);
+            await body.WriteAsync(format.Next(result, textSerializer), aborted);
+            await body.WriteAsync(format.Complete, aborted);
+            await body.FlushAsync(aborted);
             return;
         }
 
-        await response.StartAsync(aborted);
-        await response.Body.WriteAsync(format.Start, aborted);
-        await response.Body.FlushAsync(aborted);
-        var queue = new ResultStreamQueue(sendQueueCapacity, format, textSerializer, () =>
+        await ResultStreamWriter.StartAsync(context, format, aborted);
+        var queue = new ResultStreamQueue(sendQueueCapacity, ResultStreamObserver.FinalFrames, () =>
         {
             HttpStreamLog.SendQueueFull(logger, transport, sendQueueCapacity);
             context.Abort();
         });
         // Subscriptions have a single root field, hence a single stream; disposing it unsubscribes.
-        using var subscription = CountedSubscription.Track(streams.Values.First().Subscribe(queue), metrics, transport);
-        var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        await ResultStreamWriter.WriteAsync(response.Body, queue, format, keepAliveInterval, aborted, stopping);
+        var observer = new ResultStreamObserver(queue, format, textSerializer);
+        using var subscription = CountedSubscription.Track(streams.Values.First().Subscribe(observer), metrics, transport);
+        await ResultStreamWriter.WriteAsync(context, queue, format, keepAliveInterval);
     }
 }

@@ -26,12 +26,15 @@ internal sealed class ResultFrames(ReadOnlyMemory<byte> prefix, ReadOnlyMemory<b
     }
 
     /// <summary><paramref name="json"/> framed, without caching.</summary>
-    public byte[] Build(ReadOnlySpan<byte> json)
+    public byte[] Build(ReadOnlySpan<byte> json) => Frame(prefix.Span, json, suffix.Span);
+
+    /// <summary><c>prefix + json + suffix</c> in one new array.</summary>
+    public static byte[] Frame(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> json, ReadOnlySpan<byte> suffix)
     {
         var frame = new byte[prefix.Length + json.Length + suffix.Length];
-        prefix.Span.CopyTo(frame);
+        prefix.CopyTo(frame);
         json.CopyTo(frame.AsSpan(prefix.Length));
-        suffix.Span.CopyTo(frame.AsSpan(prefix.Length + json.Length));
+        suffix.CopyTo(frame.AsSpan(prefix.Length + json.Length));
         return frame;
     }
 }
