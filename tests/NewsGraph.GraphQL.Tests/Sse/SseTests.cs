@@ -98,10 +98,16 @@ public sealed class SseTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
 
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, "/graphql");
+        patch.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var notAllowed = await http.SendAsync(patch);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, notAllowed.StatusCode);
+
+        // PUT reserves a single-connection stream, answered with its token as text/plain: not with an event stream.
         using var put = new HttpRequestMessage(HttpMethod.Put, "/graphql");
         put.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        using var notAllowed = await http.SendAsync(put);
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, notAllowed.StatusCode);
+        using var notAcceptable = await http.SendAsync(put);
+        Assert.Equal(HttpStatusCode.NotAcceptable, notAcceptable.StatusCode);
     }
 
     private static HttpRequestMessage Post(string query)

@@ -27,7 +27,8 @@ public sealed class StreamingTestServer : IAsyncDisposable
         Action<GraphQLWebSocketOptions>? webSockets = null,
         Action<GraphQLSseOptions>? sse = null,
         Action<IServiceCollection>? configureServices = null,
-        Action<GraphQLMultipartOptions>? multipart = null)
+        Action<GraphQLMultipartOptions>? multipart = null,
+        Action<WebApplication>? configureApp = null)
     {
         var host = await LoopbackHost.StartAsync(
             builder =>
@@ -48,6 +49,7 @@ public sealed class StreamingTestServer : IAsyncDisposable
             app =>
             {
                 app.UseWebSockets();
+                configureApp?.Invoke(app);
                 app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLMultipartSubscriptions().UseGraphQLServerSentEvents());
             });
         return new StreamingTestServer(host);
