@@ -37,8 +37,9 @@ public sealed class GracefulShutdownTests
             using var sse = await OpenStreamAsync(sseClient, Subscription, "text/event-stream");
             using var multipartClient = new HttpClient { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
             using var multipart = await OpenStreamAsync(multipartClient, Subscription, "multipart/mixed;subscriptionSpec=1.0, application/json");
+            using var singleSse = await OpenSingleConnectionStreamAsync(sseClient, Subscription);
 
-            // Every subscription is live: an article published now reaches all four.
+            // Every subscription is live: an article published now reaches all five.
             var slug = await PublishArticleAsync(server.Http, "Shutdown drill");
             Assert.Equal(slug, (string?)(await transportWs.ReceiveResultAsync("published", Bound))["data"]!["onArticlePublished"]!["slug"]);
             Assert.Equal(slug, (string?)(await legacyWs.ReceiveResultAsync("published", Bound))["data"]!["onArticlePublished"]!["slug"]);
@@ -48,6 +49,10 @@ public sealed class GracefulShutdownTests
             Assert.Contains(slug, firstEvents, StringComparison.Ordinal);
             var multipartBody = await multipart.Content.ReadAsStreamAsync();
             var firstParts = await ReadUntilAsync(multipartBody, slug + "\"}}}}\r\n--graphql", Bound);
+            var singleSseBody = await singleSse.Content.ReadAsStreamAsync();
+            var firstSingleEvents = await ReadUntilAsync(singleSseBody, "}\n\n", Bound);
+            Assert.Contains("event: next\ndata: {\"id\":\"published\"", firstSingleEvents, StringComparison.Ordinal);
+            Assert.Contains(slug, firstSingleEvents, StringComparison.Ordinal);
 
             // A request the server is reading when SIGTERM arrives: its body is held back until the server has stopped
             // accepting connections, so only a graceful drain can answer it.
@@ -73,6 +78,10 @@ public sealed class GracefulShutdownTests
             var rest = await ReadToEndAsync(sseBody, Bound);
             Assert.DoesNotContain("event: complete", rest, StringComparison.Ordinal);
             Assert.DoesNotContain("event: next", rest, StringComparison.Ordinal);
+            // The same for single connection mode: no complete for its operation, so graphql-sse's client reconnects.
+            var singleRest = await ReadToEndAsync(singleSseBody, Bound);
+            Assert.DoesNotContain("event: complete", singleRest, StringComparison.Ordinal);
+            Assert.DoesNotContain("event: next", singleRest, StringComparison.Ordinal);
 
             // The multipart stream says why it ends, as a transport-level error (Apollo's clients surface it, RetryLink
             // subscribes again), and closes the body properly; no result came after the first.
@@ -123,6 +132,32 @@ public sealed class GracefulShutdownTests
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response;
+    }
+
+    /// <summary>graphql-sse's single connection mode: reserve, open the event stream, start the subscription on it.</summary>
+    private static async Task<HttpResponseMessage> OpenSingleConnectionStreamAsync(HttpClient client, string query)
+    {
+        using var reserved = await client.PutAsync(GraphQLHttp.Path, content: null);
+        Assert.Equal(HttpStatusCode.Created, reserved.StatusCode);
+        var token = await reserved.Content.ReadAsStringAsync();
+
+        using var open = new HttpRequestMessage(HttpMethod.Get, GraphQLHttp.Path);
+        open.Headers.Accept.ParseAdd("text/event-stream");
+        open.Headers.Add("x-graphql-event-stream-token", token);
+        var stream = await client.SendAsync(open, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+
+        var body = GraphQLHttp.Request(query);
+        body["extensions"] = new JsonObject { ["operationId"] = "published" };
+        using var start = new HttpRequestMessage(HttpMethod.Post, GraphQLHttp.Path)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        start.Headers.Add("x-graphql-event-stream-token", token);
+        // 202 once the subscription is made.
+        using var started = await client.SendAsync(start);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        return stream;
     }
 
     /// <summary>Creates and publishes an article as the editor; its slug.</summary>
