@@ -9,13 +9,13 @@ public sealed class CorsTests
     private const string Allowed = "https://frontend.example";
     private const string Disallowed = "https://evil.example";
 
-    private static HttpRequestMessage Preflight(string origin)
+    private static HttpRequestMessage Preflight(string origin, string method = "POST", string headers = "content-type")
     {
         // What a browser sends before POSTing JSON cross-origin.
         var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");
         request.Headers.Add("Origin", origin);
-        request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        request.Headers.Add("Access-Control-Request-Method", method);
+        request.Headers.Add("Access-Control-Request-Headers", headers);
         return request;
     }
 
@@ -44,6 +44,17 @@ public sealed class CorsTests
             Assert.Equal(Allowed, Header(response, "Access-Control-Allow-Origin"));
             Assert.Contains("POST", Header(response, "Access-Control-Allow-Methods") ?? "", StringComparison.Ordinal);
             Assert.Contains("content-type", Header(response, "Access-Control-Allow-Headers") ?? "", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // graphql-sse's single connection mode from a browser: PUT reserves a stream, DELETE stops an operation, and
+        // both carry the stream token header.
+        foreach (var method in new[] { "PUT", "DELETE" })
+        {
+            using var preflight = Preflight(Allowed, method, "x-graphql-event-stream-token");
+            using var response = await server.Http.SendAsync(preflight);
+            Assert.Equal(Allowed, Header(response, "Access-Control-Allow-Origin"));
+            Assert.Contains(method, Header(response, "Access-Control-Allow-Methods") ?? "", StringComparison.Ordinal);
+            Assert.Contains("x-graphql-event-stream-token", Header(response, "Access-Control-Allow-Headers") ?? "", StringComparison.OrdinalIgnoreCase);
         }
 
         using (var post = Post(Allowed))
