@@ -25,16 +25,10 @@ public sealed class SseSingleConnectionTests
         var token = await ReserveAsync(http);
         using var stream = await OpenAsync(http, token);
 
-        using (var started = await StartAsync(http, token, "subscription { events }", "s"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "subscription { events }", "s");
 
         await server.Events.WaitForSubscribersAsync(1);
-        using (var started = await StartAsync(http, token, "{ hello }", "q"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "{ hello }", "q");
 
         var next = await stream.Reader.ReadEventAsync();
         Assert.Equal("next", next.Event);
@@ -47,16 +41,13 @@ public sealed class SseSingleConnectionTests
         Assert.Equal("one", (string?)published["payload"]!["data"]!["events"]);
 
         // The client stops the subscription: the server lets go of it, and the stream goes on for others.
-        using (var stopped = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/graphql?operationId=s") { Headers = { { TokenHeader, token } } }))
+        using (var stopped = await StopAsync(http, token, "/graphql?operationId=s"))
         {
             Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         }
 
         await server.Events.WaitForSubscribersAsync(0);
-        using (var again = await StartAsync(http, token, "{ hello }", "s"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "{ hello }", "s");
 
         Assert.Equal("""{"id":"s","payload":{"data":{"hello":"world"}}}""", (await stream.Reader.ReadEventAsync()).Data);
     }
@@ -67,10 +58,7 @@ public sealed class SseSingleConnectionTests
         await using var server = await StreamingTestServer.StartAsync();
         using var http = server.CreateHttpClient();
         var token = await ReserveAsync(http);
-        using (var started = await StartAsync(http, token, "{ hello }", "early"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "{ hello }", "early");
 
         using var stream = await OpenAsync(http, token);
         Assert.Equal("""{"id":"early","payload":{"data":{"hello":"world"}}}""", (await stream.Reader.ReadEventAsync()).Data);
@@ -125,7 +113,7 @@ public sealed class SseSingleConnectionTests
 
         using var open = await SendOpenAsync(http, unknown);
         using var start = await StartAsync(http, unknown, "{ hello }", "q");
-        using var stop = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/graphql?operationId=q") { Headers = { { TokenHeader, unknown } } });
+        using var stop = await StopAsync(http, unknown, "/graphql?operationId=q");
 
         foreach (var response in new[] { open, start, stop })
         {
@@ -141,10 +129,7 @@ public sealed class SseSingleConnectionTests
         using var http = server.CreateHttpClient();
         var token = await ReserveAsync(http);
         using var stream = await OpenAsync(http, token);
-        using (var started = await StartAsync(http, token, "subscription { events }", "s"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "subscription { events }", "s");
 
         await server.Events.WaitForSubscribersAsync(1);
 
@@ -163,12 +148,12 @@ public sealed class SseSingleConnectionTests
         Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
         Assert.Equal("JSON_INVALID", await ErrorCodeAsync(badJson));
 
-        using var stopWithoutId = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/graphql") { Headers = { { TokenHeader, token } } });
+        using var stopWithoutId = await StopAsync(http, token, "/graphql");
         Assert.Equal(HttpStatusCode.BadRequest, stopWithoutId.StatusCode);
         Assert.Equal("SSE_OPERATION_ID_MISSING", await ErrorCodeAsync(stopWithoutId));
 
         // Stopping an operation the stream does not run is no error (it may have just completed) and stops nothing else.
-        using var stopUnknown = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/graphql?operationId=nope") { Headers = { { TokenHeader, token } } });
+        using var stopUnknown = await StopAsync(http, token, "/graphql?operationId=nope");
         Assert.Equal(HttpStatusCode.OK, stopUnknown.StatusCode);
 
         // None of it touched the subscription: its next event is the first thing on the stream.
@@ -203,10 +188,7 @@ public sealed class SseSingleConnectionTests
         var opened = await ReserveAsync(http);
         using var stream = await OpenAsync(http, opened);
         var unused = await ReserveAsync(http);
-        using (var started = await StartAsync(http, unused, "subscription { events }", "s"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        }
+        await StartAcceptedAsync(http, unused, "subscription { events }", "s");
 
         await server.Events.WaitForSubscribersAsync(1);
         await Task.Delay(TimeSpan.FromMilliseconds(900));
@@ -243,15 +225,9 @@ public sealed class SseSingleConnectionTests
         using var http = server.CreateHttpClient();
         var token = await ReserveAsync(http);
         using var stream = await OpenAsync(http, token);
-        using (var first = await StartAsync(http, token, "subscription { events }", "a"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "subscription { events }", "a");
 
-        using (var second = await StartAsync(http, token, "subscription { events }", "b"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "subscription { events }", "b");
 
         var refused = JsonNode.Parse((await stream.Reader.ReadEventAsync()).Data)!;
         Assert.Equal("b", (string?)refused["id"]);
@@ -269,10 +245,7 @@ public sealed class SseSingleConnectionTests
         await using var server = await StreamingTestServer.StartAsync(sse: o => o.SendQueueCapacity = 4);
         using var http = server.CreateHttpClient();
         var token = await ReserveAsync(http);
-        using (var started = await StartAsync(http, token, "subscription { events }", "s"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "subscription { events }", "s");
 
         await server.Events.WaitForSubscribersAsync(1);
         for (var i = 0; i < 10; i++)
@@ -293,10 +266,7 @@ public sealed class SseSingleConnectionTests
         using var http = server.CreateHttpClient();
         var token = await ReserveAsync(http);
         var stream = await OpenAsync(http, token);
-        using (var started = await StartAsync(http, token, "subscription { events }", "s"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        }
+        await StartAcceptedAsync(http, token, "subscription { events }", "s");
 
         await server.Events.WaitForSubscribersAsync(1);
         stream.Dispose();
@@ -380,6 +350,15 @@ public sealed class SseSingleConnectionTests
         var response = await SendOpenAsync(http, token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new OpenStream(response, new SseReader(await response.Content.ReadAsStreamAsync()));
+    }
+
+    private static Task<HttpResponseMessage> StopAsync(HttpClient http, string token, string pathAndQuery)
+        => http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, pathAndQuery) { Headers = { { TokenHeader, token } } });
+
+    private static async Task StartAcceptedAsync(HttpClient http, string token, string query, string operationId)
+    {
+        using var started = await StartAsync(http, token, query, operationId);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
     }
 
     private static Task<HttpResponseMessage> StartAsync(HttpClient http, string token, string query, string? operationId, string? user = null)
