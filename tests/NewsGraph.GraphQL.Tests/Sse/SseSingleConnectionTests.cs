@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.GraphQL.Tests.WebSockets;
 
 namespace NewsGraph.GraphQL.Tests.Sse;
@@ -162,6 +163,33 @@ public sealed class SseSingleConnectionTests
         var next = JsonNode.Parse((await stream.Reader.ReadEventAsync()).Data)!;
         Assert.Equal("s", (string?)next["id"]);
         Assert.Equal("still here", (string?)next["payload"]!["data"]!["events"]);
+    }
+
+    [Fact]
+    public async Task A_batch_on_a_token_is_refused_whole_and_without_one_it_is_plain_http_batching()
+    {
+        await using var server = await StreamingTestServer.StartAsync();
+        using var http = server.CreateHttpClient();
+        var token = await ReserveAsync(http);
+        using var stream = await OpenAsync(http, token);
+        const string Batch = """[{"query":"mutation { increment }","extensions":{"operationId":"a"}},{"query":"mutation { increment }","extensions":{"operationId":"b"}}]""";
+
+        // Each operation on a stream needs its own id and answer: a JSON array is no operation of it, and none of it runs.
+        using var refused = await PostAsync(http, token, Batch);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("SSE_BATCH_NOT_SUPPORTED", await ErrorCodeAsync(refused));
+        Assert.Equal(0, server.Services.GetRequiredService<MutationCounter>().Value);
+
+        // Nothing came on the stream for it: the next event is the next operation's.
+        await StartAcceptedAsync(http, token, "{ hello }", "q");
+        Assert.Equal("""{"id":"q","payload":{"data":{"hello":"world"}}}""", (await stream.Reader.ReadEventAsync()).Data);
+
+        // Without the token the same POST is the HTTP transport's batch, answered with a JSON array.
+        using var batch = await http.PostAsync("/graphql", new StringContent(Batch, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        var results = JsonNode.Parse(await batch.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal([1, 2], results.Select(r => (int)r!["data"]!["increment"]!).Order());
+        Assert.Equal(2, server.Services.GetRequiredService<MutationCounter>().Value);
     }
 
     [Fact]
