@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsGraph.Benchmarks.Paging;
+using NewsGraph.Benchmarks.Search;
 using NewsGraph.Benchmarks.Security;
 using NewsGraph.Benchmarks.Subscriptions;
 using NewsGraph.Benchmarks.Throughput;
@@ -15,6 +16,7 @@ if (Console.IsOutputRedirected)
 var root = new RootCommand("NewsGraph benchmarks and load generators (not run by CI).")
 {
     PagingCommand.Create(),
+    SearchCommand.Create(),
     FanoutCommand.Create(),
     FanoutCommand.CreateClients(),
     HostileCommand.Create(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using NewsGraph.GraphQL.Data.Filtering;
 using NewsGraph.Server.Data;
 using Npgsql;
 
@@ -52,6 +53,8 @@ internal static class QueryPlan
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
+        // The server's own function for case-insensitive filters (contains): its statements call it.
+        SqliteCaseFoldingInterceptor.Register(connection);
         await using SqliteCommand explain = connection.CreateCommand();
         // The SQL is EF Core's own output for this benchmark's queries, not user input.
 #pragma warning disable CA2100
