@@ -194,7 +194,9 @@ internal sealed class CatalogueSeeder
         for (int written = 0; written < _options.Articles;)
         {
             int batch = Math.Min(_options.BatchSize, _options.Articles - written);
+            int firstId = nextId;
             await using DbTransaction transaction = await connection.BeginTransactionAsync(ct);
+            string? searchTrigger = _db.Database.IsSqlite() ? await SetSearchTriggerAsideAsync(connection, transaction, ct) : null;
             await using DbCommand insertArticle = await PrepareAsync(connection, transaction,
                 """
                 INSERT INTO "Articles" ("Id", "Slug", "Title", "Summary", "Body", "Status", "IsBreaking", "PublishedAt", "CreatedAt",
@@ -278,10 +280,43 @@ internal sealed class CatalogueSeeder
                 }
             }
 
+            if (searchTrigger is not null)
+            {
+                await IndexSearchDocumentsAsync(connection, transaction, firstId, nextId - 1, searchTrigger, ct);
+            }
+
             await transaction.CommitAsync(ct);
             written += batch;
             onArticlesWritten(batch);
         }
+    }
+
+    // SQLite's FTS5 indexes documents inserted one by one through its trigger far more slowly than in one INSERT … SELECT
+    // (measured: ~13 s per 1,000 seeded articles through the trigger, 1.8 s for 10,000 in one statement). So a batch sets
+    // the migration's insert trigger aside, writes its documents, indexes them in one statement and puts the trigger
+    // back, all in the batch's transaction: a committed batch is always indexed, and outside it the trigger is there.
+    private const string SearchInsertTrigger = "ArticleSearchDocuments_AfterInsert";
+
+    private static async Task<string> SetSearchTriggerAsideAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        await using DbCommand read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = $"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = '{SearchInsertTrigger}'";
+        string definition = await read.ExecuteScalarAsync(ct) as string
+            ?? throw new InvalidOperationException($"The search index trigger {SearchInsertTrigger} is missing: migrate the database first.");
+        await ExecuteAsync(connection, transaction, $"DROP TRIGGER \"{SearchInsertTrigger}\"", ct);
+        return definition;
+    }
+
+    private static async Task IndexSearchDocumentsAsync(
+        DbConnection connection, DbTransaction transaction, int firstId, int lastId, string triggerDefinition, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, transaction, $"""
+            INSERT INTO "ArticleSearchIndex" (rowid, "Title", "Summary", "Body", "Aliases")
+            SELECT "ArticleId", "Title", "Summary", "Body", "Aliases" FROM "ArticleSearchDocuments"
+            WHERE "ArticleId" BETWEEN {firstId} AND {lastId}
+            """, ct);
+        await ExecuteAsync(connection, transaction, triggerDefinition, ct);
     }
 
     // Every parameter has its type up front: PostgreSQL prepares a statement for the types it is given, and a NULL
@@ -325,9 +360,13 @@ internal sealed class CatalogueSeeder
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    private static Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct) =>
+        ExecuteAsync(connection, transaction: null, sql, ct);
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
     {
         await using DbCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
         // Statements of this class's own, with table names from its constants, never user input.
 #pragma warning disable CA2100
         command.CommandText = sql;

@@ -23,8 +23,10 @@ public sealed class EditorServer : IAsyncDisposable
     public NewsGraphServer Server { get; }
 
     public static async Task<EditorServer> StartAsync(
-        IEnumerable<KeyValuePair<string, string>>? settings = null, Action<IServiceCollection>? configureServices = null) =>
-        new(await NewsGraphServer.StartAsync(Settings(settings), configureServices));
+        IEnumerable<KeyValuePair<string, string>>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        NewsTestDatabase? database = null) =>
+        new(await NewsGraphServer.StartAsync(Settings(settings), configureServices, database));
 
     public static Dictionary<string, string> Settings(IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
