@@ -5,8 +5,10 @@ using NewsGraph.Server.Tests.TestHosting;
 
 namespace NewsGraph.Server.Tests.Cli;
 
-// One class so seeds never run concurrently: Spectre.Console allows one live progress display per console.
+// Seeds never run concurrently: Spectre.Console allows one live progress display per console, so every test class that
+// runs the seed command is in the SeedCommandRuns collection.
 // Every database is on the provider under test (NewsTestDatabase) unless a test names one.
+[Collection(SeedCommandRuns.Name)]
 public sealed class SeedCommandTests
 {
     [Fact]
