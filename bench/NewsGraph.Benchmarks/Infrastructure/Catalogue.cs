@@ -12,6 +12,26 @@ namespace NewsGraph.Benchmarks.Infrastructure;
 /// <summary>The seeded catalogue a benchmark runs on (SQLite or PostgreSQL): reused when it already holds the wanted article count.</summary>
 internal static class Catalogue
 {
+    /// <summary>
+    /// The catalogue of a run on <paramref name="provider"/>: the SQLite file at <paramref name="databasePath"/>, or on
+    /// PostgreSQL <paramref name="connection"/> when given, else a database named <paramref name="postgresDatabase"/> in
+    /// the run's throwaway <paramref name="cluster"/>; seeded when needed (<see cref="EnsureAsync"/>, <see cref="EnsurePostgresAsync"/>).
+    /// </summary>
+    public static async Task<BenchDatabase> PrepareAsync(
+        DatabaseProvider provider, string databasePath, string? connection, BenchPostgres? cluster, string postgresDatabase,
+        int articles, int seed, bool reseed, CancellationToken ct)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await EnsureAsync(databasePath, articles, seed, reseed, ct);
+            return BenchDatabase.Sqlite(databasePath);
+        }
+
+        string connectionString = connection ?? await cluster!.CreateDatabaseAsync(postgresDatabase, ct);
+        await EnsurePostgresAsync(connectionString, articles, seed, ct);
+        return new BenchDatabase(DatabaseProvider.PostgreSQL, connectionString);
+    }
+
     public static string ConnectionString(string databasePath) =>
         new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
 

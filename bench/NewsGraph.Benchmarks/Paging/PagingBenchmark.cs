@@ -39,7 +39,9 @@ internal static class PagingBenchmark
             await using BenchPostgres? cluster = options.Provider == DatabaseProvider.PostgreSQL && options.Connection is null
                 ? await BenchPostgres.StartAsync(ct)
                 : null;
-            BenchDatabase database = await PrepareCatalogueAsync(options, cluster, ct);
+            BenchDatabase database = await Catalogue.PrepareAsync(
+                options.Provider, options.DatabasePath, options.Connection, cluster, Invariant($"newsgraph_bench_{options.Articles}"),
+                options.Articles, options.Seed, options.Reseed, ct);
 
             var capture = new SqlCapture();
             await using BenchServer server = await BenchServer.StartAsync(database, capture, ct);
@@ -77,20 +79,6 @@ internal static class PagingBenchmark
             AnsiConsole.MarkupLine($"[red]Stopped: the run exceeded --time-limit ({options.TimeLimit.TotalMinutes} min).[/]");
             return 2;
         }
-    }
-
-    private static async Task<BenchDatabase> PrepareCatalogueAsync(PagingBenchmarkOptions options, BenchPostgres? cluster, CancellationToken ct)
-    {
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            await Catalogue.EnsureAsync(options.DatabasePath, options.Articles, options.Seed, options.Reseed, ct);
-            return BenchDatabase.Sqlite(options.DatabasePath);
-        }
-
-        string connectionString = options.Connection
-            ?? await cluster!.CreateDatabaseAsync(Invariant($"newsgraph_bench_{options.Articles}"), ct);
-        await Catalogue.EnsurePostgresAsync(connectionString, options.Articles, options.Seed, ct);
-        return new BenchDatabase(DatabaseProvider.PostgreSQL, connectionString);
     }
 
     private static void PrintEnvironment(PagingBenchmarkOptions options, BenchDatabase database, BenchServer server, int published)

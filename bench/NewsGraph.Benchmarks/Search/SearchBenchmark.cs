@@ -29,7 +29,9 @@ internal static class SearchBenchmark
             await using BenchPostgres? cluster = options.Provider == DatabaseProvider.PostgreSQL && options.Connection is null
                 ? await BenchPostgres.StartAsync(ct)
                 : null;
-            BenchDatabase database = await PrepareCatalogueAsync(options, cluster, ct);
+            BenchDatabase database = await Catalogue.PrepareAsync(
+                options.Provider, options.DatabasePath, options.Connection, cluster, Invariant($"newsgraph_search_bench_{options.Articles}"),
+                options.Articles, options.Seed, options.Reseed, ct);
 
             // Chosen with plain ADO.NET before the server starts, so the cold phase below is the server's first requests.
             IReadOnlyList<VocabularyClass> vocabulary = await SearchVocabulary.ChooseAsync(database, options.Articles, options.QueriesPerClass, ct);
@@ -61,20 +63,6 @@ internal static class SearchBenchmark
             AnsiConsole.MarkupLine($"[red]Stopped: the run exceeded --time-limit ({options.TimeLimit.TotalMinutes} min).[/]");
             return 2;
         }
-    }
-
-    private static async Task<BenchDatabase> PrepareCatalogueAsync(SearchBenchmarkOptions options, BenchPostgres? cluster, CancellationToken ct)
-    {
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            await Catalogue.EnsureAsync(options.DatabasePath, options.Articles, options.Seed, options.Reseed, ct);
-            return BenchDatabase.Sqlite(options.DatabasePath);
-        }
-
-        string connectionString = options.Connection
-            ?? await cluster!.CreateDatabaseAsync(Invariant($"newsgraph_search_bench_{options.Articles}"), ct);
-        await Catalogue.EnsurePostgresAsync(connectionString, options.Articles, options.Seed, ct);
-        return new BenchDatabase(DatabaseProvider.PostgreSQL, connectionString);
     }
 
     private static string LoadAverage()

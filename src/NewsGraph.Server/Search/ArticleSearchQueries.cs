@@ -65,9 +65,8 @@ internal sealed class ArticleSearchQueries(ConnectionTypeRegistry connections) :
             SearchOrder.Newest => db.IncludeUnpublished ? NewestIncludingUnpublished : NewestPublished,
             _ => ByRelevance,
         };
-        var includeTotalCount = context.SubFields?.Values.Any(selection => selection.FieldType.Name == "totalCount") == true;
         var page = await matches.ToConnectionAsync(
-            order, context.GetPagingArguments(), context.GetPagingOptions(), includeTotalCount, context.CancellationToken);
+            order, context.GetPagingArguments(), context.GetPagingOptions(), context.SelectsTotalCount(), context.CancellationToken);
         return new Connection<ArticleSearchHit>
         {
             Edges = page.Edges.Select(edge => new Edge<ArticleSearchHit>(edge.Cursor, new ArticleSearchHit(edge.Node.ArticleId, edge.Node.Score, search))).ToList(),

@@ -56,10 +56,10 @@ internal static class ArticleSearchSql
         if (db.Database.IsNpgsql())
         {
             var tsQuery = TsQuery(query, parameters);
+            var titleOptions = parameters.Count;
             parameters.Add($"StartSel={SearchHighlight.Open}, StopSel={SearchHighlight.Close}, HighlightAll=true");
             parameters.Add($"StartSel={SearchHighlight.Open}, StopSel={SearchHighlight.Close}, MaxWords={snippetWords}, MinWords={Math.Max(1, snippetWords / 2)}, MaxFragments=1");
             var ids = InList(articleIds, parameters);
-            var titleOptions = parameters.Count - articleIds.Count - 2;
             sql = $$"""
                 SELECT d."ArticleId",
                     ts_headline('{{PostgreSqlConfiguration}}', d."Title", q.query, {{{titleOptions}}}) AS "TitleHighlight",

@@ -103,7 +103,7 @@ public static class ConnectionFieldExtensions
             order = [.. order, uniqueKey];
         }
 
-        var includeTotalCount = context.SubFields?.Values.Any(selection => selection.FieldType.Name == "totalCount") == true;
+        var includeTotalCount = context.SelectsTotalCount();
         var key = JsonSerializer.Serialize(new object?[]
         {
             where,
@@ -112,6 +112,13 @@ public static class ConnectionFieldExtensions
             includeTotalCount,
         });
         return new ConnectionRequest<T>(predicate, order, paging, options, window, includeTotalCount, key);
+    }
+
+    /// <summary>Whether the connection's selection asks for <c>totalCount</c> (counted only then).</summary>
+    public static bool SelectsTotalCount(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SubFields?.Values.Any(selection => selection.FieldType.Name == "totalCount") == true;
     }
 
     /// <summary>The paging options of the request's services, or the defaults.</summary>
