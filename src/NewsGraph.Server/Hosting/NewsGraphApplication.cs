@@ -16,6 +16,7 @@ using NewsGraph.Server.Data;
 using NewsGraph.Server.Health;
 using NewsGraph.Server.Schema;
 using NewsGraph.Server.Search;
+using NewsGraph.Server.Site;
 using NewsGraph.Server.Tags;
 
 namespace NewsGraph.Server.Hosting;
@@ -46,7 +47,7 @@ public static class NewsGraphApplication
         builder.Services.AddHostedService<DatabaseInitializationService>();
         builder.Services.AddNewsSchema(builder.Configuration, builder.Environment);
         // Each feature registers its root fields, loaders and node resolvers; this order is the order of the root fields.
-        builder.Services.AddArticles().AddAuthors().AddCategories().AddTags().AddSearch(builder.Configuration);
+        builder.Services.AddArticles().AddAuthors().AddCategories().AddTags().AddSearch(builder.Configuration).AddSite(builder.Configuration);
         builder.Services.AddNewsHealthChecks(builder.Configuration);
         builder.Services.AddGraphQLHttp();
         builder.Services.AddSettings<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));
