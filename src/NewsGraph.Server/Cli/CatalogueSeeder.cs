@@ -212,11 +212,11 @@ internal sealed class CatalogueSeeder
             // Search documents in the same transaction, as the server writes them (ArticleSearchIndexing).
             await using DbCommand insertSearchDocument = await PrepareAsync(connection, transaction,
                 """
-                INSERT INTO "ArticleSearchDocuments" ("ArticleId", "Title", "Summary", "Body", "Aliases", "Recency")
+                INSERT INTO "ArticleSearchDocuments" ("ArticleId", "Title", "Summary", "Body", "Aliases", "RecencyMinutes")
                 VALUES (@article, @title, @summary, @body, @aliases, @recency)
                 """,
                 ct, ("article", DbType.Int32), ("title", DbType.String), ("summary", DbType.String), ("body", DbType.String),
-                ("aliases", DbType.String), ("recency", DbType.Double));
+                ("aliases", DbType.String), ("recency", DbType.Int32));
             await using DbCommand insertTag = await PrepareAsync(connection, transaction,
                 """INSERT INTO "ArticleTags" ("ArticleId", "TagId") VALUES (@article, @tag)""",
                 ct, ("article", DbType.Int32), ("tag", DbType.Int32));
@@ -265,7 +265,7 @@ internal sealed class CatalogueSeeder
                     PublishedAt = status == ArticleStatus.Draft ? null : published,
                     CreatedAt = created,
                 });
-                await RunAsync(insertSearchDocument, ct, id, document.Title, document.Summary, document.Body, document.Aliases, document.Recency);
+                await RunAsync(insertSearchDocument, ct, id, document.Title, document.Summary, document.Body, document.Aliases, document.RecencyMinutes);
 
                 articleTags.Clear();
                 int tagCount = _faker.Random.Int(1, 4);
@@ -313,7 +313,7 @@ internal sealed class CatalogueSeeder
     {
         await ExecuteAsync(connection, transaction, $"""
             INSERT INTO "ArticleSearchIndex" (rowid, "Title", "Summary", "Body", "Aliases")
-            SELECT "ArticleId", "Title", "Summary", "Body", "Aliases" FROM "ArticleSearchDocuments"
+            SELECT "SearchKey", "Title", "Summary", "Body", "Aliases" FROM "ArticleSearchDocuments"
             WHERE "ArticleId" BETWEEN {firstId} AND {lastId}
             """, ct);
         await ExecuteAsync(connection, transaction, triggerDefinition, ct);

@@ -24,6 +24,17 @@ public class ArticleSearchDocument
     /// </summary>
     public string? Aliases { get; set; }
 
-    /// <summary>Multiplies relevance: newer articles rank a little higher (see ArticleSearchDocuments.RecencyOf).</summary>
-    public double Recency { get; set; }
+    /// <summary>
+    /// Whole minutes from the recency epoch (2025-01-01) to the article's publication, or creation while unpublished:
+    /// relevance is multiplied by 2^(minutes / <see cref="ArticleSearchDocumentKeys.HalfLifeMinutes"/>), so newer articles rank a
+    /// little higher.
+    /// </summary>
+    public int RecencyMinutes { get; set; }
+
+    /// <summary>
+    /// <see cref="RecencyMinutes"/> × 2^31 + <see cref="ArticleId"/>, computed by the database: unique, and in the order of
+    /// the articles' dates. Search walks matches newest first in this order (SQLite's full-text index is keyed by it), so
+    /// ranking can stop at the newest <c>Search:RankingWindow</c> matches instead of scoring every match.
+    /// </summary>
+    public long SearchKey { get; private set; }
 }

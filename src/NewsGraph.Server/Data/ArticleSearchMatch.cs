@@ -9,4 +9,7 @@ public class ArticleSearchMatch
 
     /// <summary>Relevance times recency; higher is better, comparable within one search.</summary>
     public double Score { get; set; }
+
+    /// <summary>The document's <see cref="ArticleSearchDocument.SearchKey"/>: newest first is descending.</summary>
+    public long SearchKey { get; set; }
 }

@@ -204,6 +204,8 @@ public abstract class NewsDbContext : DbContext
         document.HasKey(d => d.ArticleId);
         document.Property(d => d.Title).HasMaxLength(TitleMaxLength);
         document.Property(d => d.Summary).HasMaxLength(SummaryMaxLength);
+        document.Property(d => d.SearchKey).HasComputedColumnSql(ArticleSearchDocumentKeys.SearchKeySql, stored: true);
+        document.HasIndex(d => d.SearchKey).IsUnique();
         // Deleting an article deletes its document, and the database's index follows (trigger or generated column).
         document.HasOne(d => d.Article).WithOne().HasForeignKey<ArticleSearchDocument>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
         document.HasQueryFilter(PublishedOnlyFilter, d => d.Article.Status == ArticleStatus.Published);

@@ -10,16 +10,6 @@ namespace NewsGraph.Server.Search;
 /// <summary>Turns an article into what search indexes (<see cref="ArticleSearchDocument"/>).</summary>
 public static class ArticleSearchDocuments
 {
-    /// <summary>
-    /// The recency boost's half-life: relevance is multiplied by 2^(age / half-life) counted from a fixed epoch, so an
-    /// article two years older needs twice the relevance to rank level, a day older 0.1% more. From a fixed epoch
-    /// rather than from now, so a score never changes while the index does not (cursors stay valid, pages do not
-    /// shift as the clock runs); only the ratio between two articles matters, and that depends on their dates alone.
-    /// </summary>
-    public static readonly TimeSpan RecencyHalfLife = TimeSpan.FromDays(730);
-
-    private static readonly DateTime RecencyEpoch = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
     // As ArticleBodyRenderer reads the body: raw HTML in the Markdown is text that readers see, so it is text to find.
     private static readonly MarkdownPipeline PlainText = new MarkdownPipelineBuilder().UsePipeTables().UseEmphasisExtras().DisableHtml().Build();
 
@@ -40,7 +30,7 @@ public static class ArticleSearchDocuments
         document.Summary = article.Summary is null ? null : SearchHighlight.RemoveMarkers(article.Summary);
         document.Body = BodyText(article.Body);
         document.Aliases = AliasesOf(document.Title, document.Summary, document.Body);
-        document.Recency = RecencyOf(article.PublishedAt ?? article.CreatedAt);
+        document.RecencyMinutes = ArticleSearchDocumentKeys.RecencyMinutesOf(article.PublishedAt ?? article.CreatedAt);
     }
 
     /// <summary>The body as readers read it: Markdown rendered to plain text (no <c>**</c>, link targets or table pipes).</summary>
@@ -122,8 +112,4 @@ public static class ArticleSearchDocuments
 
         return stripped.ToString();
     }
-
-    /// <summary>2^((date − 2025-01-01) / <see cref="RecencyHalfLife"/>): 0.5 at the start of 2023, 1 of 2025, about 1.4 of 2026.</summary>
-    public static double RecencyOf(DateTime date) =>
-        Math.Pow(2, (date - RecencyEpoch).TotalDays / RecencyHalfLife.TotalDays);
 }

@@ -12,7 +12,7 @@ using NewsGraph.Server.Schema;
 namespace NewsGraph.Server.Search;
 
 /// <summary>The full-text search field of the query root.</summary>
-internal sealed class ArticleSearchQueries(ConnectionTypeRegistry connections) : IQueryFields
+internal sealed class ArticleSearchQueries(ConnectionTypeRegistry connections, SearchSettings settings) : IQueryFields
 {
     private static readonly SortKey<ArticleSearchMatch> ById =
         SortKey.Create<ArticleSearchMatch, int>("id", m => m.ArticleId, SortDirection.Ascending);
@@ -50,7 +50,7 @@ internal sealed class ArticleSearchQueries(ConnectionTypeRegistry connections) :
         ]);
     }
 
-    private static async Task<object?> SearchAsync(IResolveFieldContext context)
+    private async Task<object?> SearchAsync(IResolveFieldContext context)
     {
         var search = SearchQueryParser.Parse(context.GetArgument<string>("query"));
         await using var db = await context.CreateNewsDbContextAsync();
@@ -60,11 +60,18 @@ internal sealed class ArticleSearchQueries(ConnectionTypeRegistry connections) :
             matches = matches.Where(ExpressionComposition.Through(predicate, (ArticleSearchMatch match) => match.Article));
         }
 
-        var order = context.GetArgument("order", SearchOrder.Relevance) switch
+        IReadOnlyList<SortKey<ArticleSearchMatch>> order;
+        if (context.GetArgument("order", SearchOrder.Relevance) == SearchOrder.Newest)
         {
-            SearchOrder.Newest => db.IncludeUnpublished ? NewestIncludingUnpublished : NewestPublished,
-            _ => ByRelevance,
-        };
+            order = db.IncludeUnpublished ? NewestIncludingUnpublished : NewestPublished;
+        }
+        else
+        {
+            // Only the newest matches are scored: the engines walk their index in SearchKey order and stop there.
+            matches = matches.OrderByDescending(match => match.SearchKey).Take(settings.RankingWindow);
+            order = ByRelevance;
+        }
+
         var page = await matches.ToConnectionAsync(
             order, context.GetPagingArguments(), context.GetPagingOptions(), context.SelectsTotalCount(), context.CancellationToken);
         return new Connection<ArticleSearchHit>

@@ -26,7 +26,9 @@ internal static class ArticleSearchSql
             // ts_rank_cd's weights are {D, C, B, A}: body D 0.1, summary B 0.4, title A 1.0. Normalisation 1 divides by
             // 1 + log(length), so a long read does not win by length alone. The GIN index narrows to the matches first.
             sql = $"""
-                SELECT d."ArticleId", (ts_rank_cd(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], d."SearchVector", q.query, 1)::double precision * d."Recency") AS "Score"
+                SELECT d."ArticleId", d."SearchKey",
+                    (ts_rank_cd(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], d."SearchVector", q.query, 1)::double precision
+                        * power(2::double precision, d."RecencyMinutes"::double precision / {ArticleSearchDocumentKeys.HalfLifeMinutes})) AS "Score"
                 FROM "ArticleSearchDocuments" AS d
                 CROSS JOIN (SELECT {TsQuery(query, parameters)} AS query) AS q
                 WHERE d."SearchVector" @@ q.query
@@ -34,12 +36,16 @@ internal static class ArticleSearchSql
         }
         else
         {
-            // bm25() is lower for better matches (negative); its weights follow the FTS5 table's columns (Title, Summary, Body, Aliases).
+            // bm25() is lower for better matches (negative); its weights follow the FTS5 table's columns (Title, Summary,
+            // Body, Aliases). The index's rowid is the document's SearchKey: the article id in its low 31 bits, the
+            // recency minutes above them — so neither the id nor the recency factor needs a look-up in another table.
             parameters.Add(Fts5MatchExpression.Render(query));
-            sql = """
-                SELECT d."ArticleId", (-bm25("ArticleSearchIndex", 10.0, 4.0, 1.0, 1.0) * d."Recency") AS "Score"
+            sql = $$"""
+                SELECT ("ArticleSearchIndex".rowid & {{ArticleSearchDocumentKeys.MinuteMultiplier - 1}}) AS "ArticleId",
+                    "ArticleSearchIndex".rowid AS "SearchKey",
+                    (-bm25("ArticleSearchIndex", 10.0, 4.0, 1.0, 1.0)
+                        * pow(2.0, ("ArticleSearchIndex".rowid >> 31) / {{ArticleSearchDocumentKeys.HalfLifeMinutes}}.0)) AS "Score"
                 FROM "ArticleSearchIndex"
-                JOIN "ArticleSearchDocuments" AS d ON d."ArticleId" = "ArticleSearchIndex".rowid
                 WHERE "ArticleSearchIndex" MATCH {0}
                 """;
         }
@@ -75,11 +81,12 @@ internal static class ArticleSearchSql
             parameters.Add(Fts5MatchExpression.Render(query));
             var ids = InList(articleIds, parameters);
             sql = $$"""
-                SELECT rowid AS "ArticleId",
+                SELECT (rowid & {{ArticleSearchDocumentKeys.MinuteMultiplier - 1}}) AS "ArticleId",
                     highlight("ArticleSearchIndex", 0, {0}, {1}) AS "TitleHighlight",
                     snippet("ArticleSearchIndex", 2, {0}, {1}, '…', {2}) AS "Snippet"
                 FROM "ArticleSearchIndex"
-                WHERE "ArticleSearchIndex" MATCH {3} AND rowid IN ({{ids}})
+                WHERE "ArticleSearchIndex" MATCH {3}
+                    AND rowid IN (SELECT "SearchKey" FROM "ArticleSearchDocuments" WHERE "ArticleId" IN ({{ids}}))
                 """;
         }
 

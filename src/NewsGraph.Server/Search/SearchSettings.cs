@@ -13,4 +13,13 @@ public sealed class SearchSettings
     /// </summary>
     [Range(4, 64, ErrorMessage = "Search:SnippetWords must be between 4 and 64.")]
     public int SnippetWords { get; set; } = 24;
+
+    /// <summary>
+    /// How many of a search's matches relevance ranks: the newest this many (by publication) that the reader may see
+    /// and the <c>where</c> filter accepts. Scoring every match of a word most articles hold would cost hundreds of
+    /// milliseconds; the newest matches are where the best results of a news search are (scores carry a recency factor
+    /// too). A search in relevance order pages through at most this many hits; <c>order: NEWEST</c> pages through all.
+    /// </summary>
+    [Range(10, 100_000, ErrorMessage = "Search:RankingWindow must be between 10 and 100000.")]
+    public int RankingWindow { get; set; } = 1000;
 }

@@ -162,8 +162,13 @@ namespace NewsGraph.Server.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<double>("Recency")
-                        .HasColumnType("double precision");
+                    b.Property<int>("RecencyMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("\"RecencyMinutes\" * 2147483648 + \"ArticleId\"", true);
 
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
@@ -176,6 +181,9 @@ namespace NewsGraph.Server.Data.Migrations.PostgreSQL
 
                     b.HasKey("ArticleId");
 
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
+
                     b.ToTable("ArticleSearchDocuments", (string)null);
                 });
 
@@ -186,6 +194,9 @@ namespace NewsGraph.Server.Data.Migrations.PostgreSQL
 
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
+
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("bigint");
 
                     b.HasIndex("ArticleId");
 

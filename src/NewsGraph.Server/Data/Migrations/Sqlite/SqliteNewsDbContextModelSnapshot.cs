@@ -147,8 +147,13 @@ namespace NewsGraph.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Recency")
-                        .HasColumnType("REAL");
+                    b.Property<int>("RecencyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SearchKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("\"RecencyMinutes\" * 2147483648 + \"ArticleId\"", true);
 
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
@@ -161,6 +166,9 @@ namespace NewsGraph.Server.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId");
 
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
+
                     b.ToTable("ArticleSearchDocuments", (string)null);
                 });
 
@@ -171,6 +179,9 @@ namespace NewsGraph.Server.Data.Migrations.Sqlite
 
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
+
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("INTEGER");
 
                     b.HasIndex("ArticleId");
 
