@@ -198,6 +198,13 @@ public abstract class NewsDbContext : DbContext
             ? Set<ArticleSearchMatch>().FromSqlRaw(sql, parameters).IgnoreQueryFilters([PublishedOnlyFilter])
             : Set<ArticleSearchMatch>().FromSqlRaw(sql, parameters);
 
+    /// <summary>
+    /// Rows of a search query without the visibility filter: only for scoring matches that <see cref="SearchMatches"/>
+    /// already narrowed to what this context's user may read (joined to them by key).
+    /// </summary>
+    internal IQueryable<ArticleSearchScore> SearchScores(string sql, object[] parameters) =>
+        Set<ArticleSearchScore>().FromSqlRaw(sql, parameters);
+
     private static void ConfigureSearch(ModelBuilder modelBuilder)
     {
         var document = modelBuilder.Entity<ArticleSearchDocument>().ToTable("ArticleSearchDocuments");
@@ -209,6 +216,8 @@ public abstract class NewsDbContext : DbContext
         // Deleting an article deletes its document, and the database's index follows (trigger or generated column).
         document.HasOne(d => d.Article).WithOne().HasForeignKey<ArticleSearchDocument>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
         document.HasQueryFilter(PublishedOnlyFilter, d => d.Article.Status == ArticleStatus.Published);
+
+        modelBuilder.Entity<ArticleSearchScore>().HasNoKey().ToView(null);
 
         var match = modelBuilder.Entity<ArticleSearchMatch>().HasNoKey().ToView(null);
         match.HasOne(m => m.Article).WithMany().HasForeignKey(m => m.ArticleId);

@@ -68,7 +68,7 @@ internal sealed class ArticleSearchQueries(ConnectionTypeRegistry connections, S
         else
         {
             // Only the newest matches are scored: the engines walk their index in SearchKey order and stop there.
-            matches = matches.OrderByDescending(match => match.SearchKey).Take(settings.RankingWindow);
+            matches = ArticleSearchSql.RankNewest(db, search, matches, settings.RankingWindow);
             order = ByRelevance;
         }
 

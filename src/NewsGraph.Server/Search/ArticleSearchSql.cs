@@ -23,12 +23,8 @@ internal static class ArticleSearchSql
         string sql;
         if (db.Database.IsNpgsql())
         {
-            // ts_rank_cd's weights are {D, C, B, A}: body D 0.1, summary B 0.4, title A 1.0. Normalisation 1 divides by
-            // 1 + log(length), so a long read does not win by length alone. The GIN index narrows to the matches first.
             sql = $"""
-                SELECT d."ArticleId", d."SearchKey",
-                    (ts_rank_cd(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], d."SearchVector", q.query, 1)::double precision
-                        * power(2::double precision, d."RecencyMinutes"::double precision / {ArticleSearchDocumentKeys.HalfLifeMinutes})) AS "Score"
+                SELECT d."ArticleId", d."SearchKey", {PostgreSqlScore} AS "Score"
                 FROM "ArticleSearchDocuments" AS d
                 CROSS JOIN (SELECT {TsQuery(query, parameters)} AS query) AS q
                 WHERE d."SearchVector" @@ q.query
@@ -39,6 +35,7 @@ internal static class ArticleSearchSql
             // bm25() is lower for better matches (negative); its weights follow the FTS5 table's columns (Title, Summary,
             // Body, Aliases). The index's rowid is the document's SearchKey: the article id in its low 31 bits, the
             // recency minutes above them — so neither the id nor the recency factor needs a look-up in another table.
+            // SQLite computes the score only for the rows it returns: in a ranking window, the window's.
             parameters.Add(Fts5MatchExpression.Render(query));
             sql = $$"""
                 SELECT ("ArticleSearchIndex".rowid & {{ArticleSearchDocumentKeys.MinuteMultiplier - 1}}) AS "ArticleId",
@@ -52,6 +49,44 @@ internal static class ArticleSearchSql
 
         return db.SearchMatches(sql, [.. parameters]);
     }
+
+    /// <summary>
+    /// The newest <paramref name="window"/> of <paramref name="matches"/> (already narrowed to what the reader may see
+    /// and <c>where</c> accepts), scored: what relevance order pages through.
+    /// </summary>
+    public static IQueryable<ArticleSearchMatch> RankNewest(NewsDbContext db, SearchQuery query, IQueryable<ArticleSearchMatch> matches, int window)
+    {
+        var newest = matches.OrderByDescending(match => match.SearchKey).Take(window);
+        if (!db.Database.IsNpgsql())
+        {
+            return newest;
+        }
+
+        // PostgreSQL computes a select list's expressions above its joins, so a score in the matches' own select would
+        // carry every match's tsvector (kilobytes each) through the join with Articles — into a hash that spills to
+        // disk for a word 5% of articles hold. Instead the window takes ids only, and the score is computed by joining
+        // its rows back to their documents by key: ts_rank_cd runs for the window's rows alone.
+        var parameters = new List<object>();
+        var scores = db.SearchScores(
+            $"""
+            SELECT d."SearchKey", {PostgreSqlScore} AS "Score"
+            FROM "ArticleSearchDocuments" AS d
+            CROSS JOIN (SELECT {TsQuery(query, parameters)} AS query) AS q
+            """,
+            [.. parameters]);
+        return newest.Join(
+            scores,
+            match => match.SearchKey,
+            score => score.SearchKey,
+            (match, score) => new ArticleSearchMatch { ArticleId = match.ArticleId, SearchKey = match.SearchKey, Score = score.Score });
+    }
+
+    // ts_rank_cd's weights are {D, C, B, A}: body D 0.1, summary B 0.4, title A 1.0. Normalisation 1 divides by
+    // 1 + log(length), so a long read does not win by length alone.
+    private static readonly string PostgreSqlScore = $"""
+        (ts_rank_cd(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], d."SearchVector", q.query, 1)::double precision
+            * power(2::double precision, d."RecencyMinutes"::double precision / {ArticleSearchDocumentKeys.HalfLifeMinutes}))
+        """;
 
     /// <summary>Title highlights and body snippets of the given articles for the search, computed for one page only.</summary>
     public static Task<List<ArticleSearchHighlightRow>> HighlightsAsync(
