@@ -21,6 +21,9 @@ public class Article
     /// <summary>UTC; null until the article is first published.</summary>
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>UTC; when a <see cref="ArticleStatus.Scheduled"/> article is to be published, null in every other status.</summary>
+    public DateTime? ScheduledFor { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

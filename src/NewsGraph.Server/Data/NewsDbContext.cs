@@ -187,6 +187,8 @@ public abstract class NewsDbContext : DbContext
         article.HasIndex(a => new { a.Status, a.Title, a.Id });
         article.HasIndex(a => new { a.Status, a.WordCount, a.Id });
         article.HasIndex(a => new { a.Status, a.CreatedAt, a.Id });
+        // The scheduled publisher asks for the due and the next scheduled articles (Status = Scheduled, by ScheduledFor).
+        article.HasIndex(a => new { a.Status, a.ScheduledFor });
     }
 
     /// <summary>
