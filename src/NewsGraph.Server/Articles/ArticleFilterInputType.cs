@@ -19,6 +19,7 @@ public sealed class ArticleFilterInputType : FilterInputType<Article>
         EnumField<ArticleStatusType, ArticleStatus>("status", a => a.Status);
         Field("isBreaking", a => a.IsBreaking);
         Field("publishedAt", a => a.PublishedAt);
+        Field("scheduledFor", a => a.ScheduledFor);
         Field("createdAt", a => a.CreatedAt);
         Field("updatedAt", a => a.UpdatedAt);
         Field("wordCount", a => a.WordCount);

@@ -105,7 +105,32 @@ public sealed class PublishArticleInputType : InputObjectGraphType<PublishArticl
     }
 }
 
-/// <summary>The article and the version the editor read: the input of <c>unpublishArticle</c>, <c>archiveArticle</c> and <c>deleteArticle</c>.</summary>
+/// <summary>The input of <c>scheduleArticle</c>.</summary>
+public sealed record ScheduleArticleInput
+{
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+
+    public required DateTime PublishAt { get; init; }
+
+    public bool IsBreaking { get; init; }
+}
+
+public sealed class ScheduleArticleInputType : InputObjectGraphType<ScheduleArticleInput>
+{
+    public ScheduleArticleInputType()
+    {
+        ArticleVersionInputType.AddIdAndVersion(this);
+        Field<NonNullGraphType<DateTimeGraphType>>("publishAt")
+            .Description("When the server publishes the article: a future instant with its offset, at most `Scheduling:MaxLeadTime` ahead (a year by default).");
+        Field<NonNullGraphType<BooleanGraphType>>("isBreaking")
+            .Description("Announce the article as breaking news (`onBreakingNews`) when it is published.")
+            .DefaultValue(false);
+    }
+}
+
+/// <summary>The article and the version the editor read: the input of <c>unpublishArticle</c>, <c>unscheduleArticle</c>, <c>archiveArticle</c> and <c>deleteArticle</c>.</summary>
 public sealed record ArticleVersionInput
 {
     public required string Id { get; init; }

@@ -13,7 +13,8 @@ using NewsGraph.Server.Tags;
 namespace NewsGraph.Server.Articles;
 
 /// <summary>
-/// The article fields of the mutation root: create and edit drafts, publish, unpublish, archive and delete. Each
+/// The article fields of the mutation root: create and edit drafts, publish, schedule, unschedule, unpublish, archive
+/// and delete. Each
 /// resolver maps its input to a call of the <see cref="ArticleWorkflow"/>, which holds the rules.
 /// </summary>
 internal sealed class ArticleMutations : IMutationFields
@@ -21,6 +22,7 @@ internal sealed class ArticleMutations : IMutationFields
     private static readonly Type[] CreateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType), typeof(NotFoundErrorType)];
     private static readonly Type[] UpdateErrors = [typeof(ValidationErrorType), typeof(SlugTakenErrorType), typeof(NotFoundErrorType), typeof(ConcurrencyConflictErrorType), typeof(InvalidStatusErrorType)];
     private static readonly Type[] StatusErrors = [typeof(NotFoundErrorType), typeof(ConcurrencyConflictErrorType), typeof(InvalidStatusErrorType)];
+    private static readonly Type[] ScheduleErrors = [typeof(ValidationErrorType), typeof(NotFoundErrorType), typeof(ConcurrencyConflictErrorType), typeof(InvalidStatusErrorType)];
     private static readonly Type[] DeleteErrors = [typeof(NotFoundErrorType), typeof(ConcurrencyConflictErrorType)];
 
     public void AddTo(ObjectGraphType mutation)
@@ -31,10 +33,16 @@ internal sealed class ArticleMutations : IMutationFields
             "Changes a draft or a published article; subscribers of a published article get `onArticleUpdated`.").AuthorizeWithRoles(EditorRoles.All);
         mutation.AddMutationField<ArticleType, Article, PublishArticleInputType, PublishArticleInput>("publishArticle", "article", StatusErrors,
             (ctx, input) => Workflow(ctx).PublishAsync(Article(input.Id), input.Version, input.IsBreaking, ctx.CancellationToken),
-            "Publishes a draft (sets `publishedAt` on first publication) and announces it on `onArticlePublished`.").AuthorizeWithRoles(EditorRoles.All);
+            "Publishes a draft or a scheduled article now (sets `publishedAt` on first publication) and announces it on `onArticlePublished`.").AuthorizeWithRoles(EditorRoles.All);
         mutation.AddMutationField<ArticleType, Article, ArticleVersionInputType, ArticleVersionInput>("unpublishArticle", "article", StatusErrors,
             (ctx, input) => Workflow(ctx).UnpublishAsync(Article(input.Id), input.Version, ctx.CancellationToken),
             "Takes a published article back to draft; it keeps its slug and first publication date.").AuthorizeWithRoles(EditorRoles.All);
+        mutation.AddMutationField<ArticleType, Article, ScheduleArticleInputType, ScheduleArticleInput>("scheduleArticle", "article", ScheduleErrors,
+            (ctx, input) => Workflow(ctx).ScheduleAsync(Article(input.Id), input.Version, input.PublishAt, input.IsBreaking, ctx.CancellationToken),
+            "Schedules a draft (or reschedules a scheduled article): the server publishes it at `publishAt`, as `publishArticle` would. Readers see nothing of it until then.").AuthorizeWithRoles(EditorRoles.All);
+        mutation.AddMutationField<ArticleType, Article, ArticleVersionInputType, ArticleVersionInput>("unscheduleArticle", "article", StatusErrors,
+            (ctx, input) => Workflow(ctx).UnscheduleAsync(Article(input.Id), input.Version, ctx.CancellationToken),
+            "Takes a scheduled article back to draft; it will not be published.").AuthorizeWithRoles(EditorRoles.All);
         mutation.AddMutationField<ArticleType, Article, ArticleVersionInputType, ArticleVersionInput>("archiveArticle", "article", StatusErrors,
             (ctx, input) => Workflow(ctx).ArchiveAsync(Article(input.Id), input.Version, ctx.CancellationToken),
             "Withdraws an article from readers for good; archived articles cannot be edited or published.").AuthorizeWithRoles(EditorRoles.All);

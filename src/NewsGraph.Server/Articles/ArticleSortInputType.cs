@@ -13,6 +13,7 @@ public sealed class ArticleSortInputType : SortInputType<Article>
         Field("id", a => a.Id);
         Field("title", a => a.Title);
         Field("publishedAt", a => a.PublishedAt);
+        Field("scheduledFor", a => a.ScheduledFor);
         Field("createdAt", a => a.CreatedAt);
         Field("updatedAt", a => a.UpdatedAt);
         Field("wordCount", a => a.WordCount);

@@ -8,6 +8,6 @@ public sealed class ArticleStatusType : EnumerationGraphType<ArticleStatus>
     public ArticleStatusType()
     {
         Name = "ArticleStatus";
-        Description = "Where an article is in the publishing workflow. Readers only ever see PUBLISHED articles.";
+        Description = "Where an article is in the publishing workflow. Readers only ever see PUBLISHED articles; a SCHEDULED one becomes PUBLISHED at its `scheduledFor`.";
     }
 }

@@ -35,7 +35,8 @@ public sealed class ArticleType : ObjectGraphType<Article>
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ArticleBodyRenderer>().Render(ctx.Source));
         Field<NonNullGraphType<ArticleStatusType>, ArticleStatus>("status").Resolve(ctx => ctx.Source.Status);
         Field(a => a.IsBreaking).Description("Whether the article was published as breaking news.");
-        Field(a => a.PublishedAt, nullable: true).Description("When the article was published; null while it is a draft.");
+        Field(a => a.PublishedAt, nullable: true).Description("When the article was first published; null until then (while it is a draft or scheduled).");
+        Field(a => a.ScheduledFor, nullable: true).Description("When a SCHEDULED article will be published; null in every other status.");
         Field(a => a.CreatedAt);
         Field(a => a.UpdatedAt);
         Field(a => a.WordCount).Description("Words in the body.");

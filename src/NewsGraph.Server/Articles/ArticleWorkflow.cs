@@ -10,14 +10,15 @@ using NewsGraph.Server.Tags;
 namespace NewsGraph.Server.Articles;
 
 /// <summary>
-/// The article workflow: every write to an article goes through here, whoever asks (the mutations, tests, tools), so
-/// its rules hold everywhere. Drafts can be published, published articles unpublished, anything not archived archived;
-/// archived articles are read-only. The slug follows the title until the first publication, then never changes. Each
+/// The article workflow: every write to an article goes through here, whoever asks (the mutations, tests, tools, the
+/// <see cref="ScheduledPublisher"/>), so its rules hold everywhere. Drafts and scheduled articles can be published,
+/// drafts scheduled (and scheduled articles rescheduled), scheduled articles unscheduled, published articles unpublished,
+/// anything not archived archived; archived articles are read-only. The slug follows the title until the first publication, then never changes. Each
 /// change is one unit of work guarded by the article's version (of two editors holding the same version exactly one
 /// wins); the unit of work announces what readers should hear of (<see cref="ArticleAnnouncements"/>). Domain errors
 /// come back as values and write nothing.
 /// </summary>
-public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, TimeProvider clock)
+public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, TimeProvider clock, ArticleSchedule schedule, SchedulingSettings scheduling)
 {
     // A generated slug that a concurrent writer took meanwhile is chosen anew; each retry means another writer won a
     // slug of the same title, so this bounds how many such writers one waits out before answering SlugTakenError.
@@ -139,15 +140,89 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
 
     /// <summary>Publishes a draft (the first publication sets <c>publishedAt</c>) and announces it.</summary>
     public Task<MutationResult<Article>> PublishAsync(NodeReference articleId, int version, bool isBreaking, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(articleId, version, ArticleStatus.Published, isBreaking, cancellationToken);
+        ChangeStatusAsync(articleId, version, ArticleStatus.Published, isBreaking, from: ArticleStatus.Draft, cancellationToken);
+
+    /// <summary>
+    /// Schedules a draft (or reschedules a scheduled article) for publication at <paramref name="publishAt"/>, a future
+    /// instant at most <see cref="SchedulingSettings.MaxLeadTime"/> ahead; <see cref="ScheduledPublisher"/> publishes it
+    /// then, as <paramref name="isBreaking"/> news or not.
+    /// </summary>
+    public async Task<MutationResult<Article>> ScheduleAsync(
+        NodeReference articleId, int version, DateTime publishAt, bool isBreaking, CancellationToken cancellationToken)
+    {
+        // Whole milliseconds, as stored and shown, so that what is checked is what is kept.
+        publishAt = new DateTime(publishAt.Ticks - (publishAt.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        var now = Now();
+        if (publishAt <= now)
+        {
+            return MutationResult<Article>.Failure(new ValidationError("publishAt", "`publishAt` must be in the future; to publish now, use publishArticle."));
+        }
+
+        if (publishAt - now > scheduling.MaxLeadTime)
+        {
+            return MutationResult<Article>.Failure(new ValidationError(
+                "publishAt", $"`publishAt` may be at most {scheduling.MaxLeadTime.TotalDays:0.##} days ahead."));
+        }
+
+        var result = await ChangeAsync(articleId, version, (_, article) =>
+        {
+            if (article.Status is not (ArticleStatus.Draft or ArticleStatus.Scheduled))
+            {
+                return Task.FromResult<IReadOnlyList<IMutationError>?>([InvalidStatus(article.Status, "scheduled")]);
+            }
+
+            article.Status = ArticleStatus.Scheduled;
+            article.ScheduledFor = publishAt;
+            article.IsBreaking = isBreaking;
+            return Task.FromResult<IReadOnlyList<IMutationError>?>(null);
+        }, cancellationToken);
+        if (result.Errors is null)
+        {
+            // Committed: this instance's publisher sets its timer to the new schedule at once.
+            schedule.Changed();
+        }
+
+        return result;
+    }
+
+    /// <summary>Takes a scheduled article back to draft; nothing is published.</summary>
+    public async Task<MutationResult<Article>> UnscheduleAsync(NodeReference articleId, int version, CancellationToken cancellationToken)
+    {
+        var result = await ChangeStatusAsync(articleId, version, ArticleStatus.Draft, isBreaking: false, from: ArticleStatus.Scheduled, cancellationToken);
+        if (result.Errors is null)
+        {
+            schedule.Changed();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Publishes a scheduled article whose time has come, if it is still at <paramref name="version"/> (the version the
+    /// publisher read it at): of several instances publishing the same article exactly one succeeds, and an article
+    /// unscheduled or rescheduled meanwhile is left alone (a <see cref="ConcurrencyConflictError"/>). The same change
+    /// as <see cref="PublishAsync"/>, so the same announcement and index update.
+    /// </summary>
+    public Task<MutationResult<Article>> PublishScheduledAsync(NodeReference articleId, int version, CancellationToken cancellationToken) =>
+        ChangeAsync(articleId, version, (_, article) =>
+        {
+            if (article.Status != ArticleStatus.Scheduled || article.ScheduledFor > Now())
+            {
+                return Task.FromResult<IReadOnlyList<IMutationError>?>(
+                    [new InvalidStatusError(article.Status, $"The article is not due for publication (status {StatusName(article.Status)}, scheduled for {article.ScheduledFor:O}).")]);
+            }
+
+            Publish(article, article.IsBreaking);
+            return Task.FromResult<IReadOnlyList<IMutationError>?>(null);
+        }, cancellationToken);
 
     /// <summary>Takes a published article back to draft; it keeps its slug and first publication date.</summary>
     public Task<MutationResult<Article>> UnpublishAsync(NodeReference articleId, int version, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(articleId, version, ArticleStatus.Draft, isBreaking: false, cancellationToken);
+        ChangeStatusAsync(articleId, version, ArticleStatus.Draft, isBreaking: false, from: ArticleStatus.Published, cancellationToken);
 
     /// <summary>Withdraws an article that is not archived yet from readers for good.</summary>
     public Task<MutationResult<Article>> ArchiveAsync(NodeReference articleId, int version, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(articleId, version, ArticleStatus.Archived, isBreaking: false, cancellationToken);
+        ChangeStatusAsync(articleId, version, ArticleStatus.Archived, isBreaking: false, from: ArticleStatus.Published, cancellationToken);
 
     /// <summary>Deletes an article; the result holds the article as it was.</summary>
     public Task<MutationResult<Article>> DeleteAsync(NodeReference articleId, int version, CancellationToken cancellationToken) =>
@@ -157,39 +232,61 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
             return Task.FromResult<IReadOnlyList<IMutationError>?>(null);
         }, cancellationToken);
 
+    /// <param name="from">For a move back to draft, the status it leaves (unpublish: Published, unschedule: Scheduled); otherwise unused.</param>
     private Task<MutationResult<Article>> ChangeStatusAsync(
-        NodeReference articleId, int version, ArticleStatus target, bool isBreaking, CancellationToken cancellationToken) =>
+        NodeReference articleId, int version, ArticleStatus target, bool isBreaking, ArticleStatus from, CancellationToken cancellationToken) =>
         ChangeAsync(articleId, version, (_, article) =>
         {
-            if (!IsAllowed(article.Status, target))
+            if (!IsAllowed(article.Status, target, from))
             {
                 var action = target switch
                 {
                     ArticleStatus.Published => "published",
+                    ArticleStatus.Draft when from == ArticleStatus.Scheduled => "unscheduled",
                     ArticleStatus.Draft => "unpublished",
                     _ => "archived",
                 };
-                return Task.FromResult<IReadOnlyList<IMutationError>?>(
-                    [new InvalidStatusError(article.Status, $"An article in status {article.Status.ToString().ToUpperInvariant()} cannot be {action}.")]);
+                return Task.FromResult<IReadOnlyList<IMutationError>?>([InvalidStatus(article.Status, action)]);
             }
 
-            article.Status = target;
             if (target == ArticleStatus.Published)
             {
-                // The first publication date stays: re-publishing after a correction is not new news.
-                article.PublishedAt ??= Now();
-                article.IsBreaking = isBreaking;
+                Publish(article, isBreaking);
+            }
+            else
+            {
+                article.Status = target;
+                // A schedule belongs to the Scheduled status: leaving it (unschedule, archive) drops the schedule.
+                article.ScheduledFor = null;
             }
 
             return Task.FromResult<IReadOnlyList<IMutationError>?>(null);
         }, cancellationToken);
 
-    private static bool IsAllowed(ArticleStatus current, ArticleStatus target) => target switch
+    // A scheduled article may also be published at once by hand; that ends its schedule.
+    private static bool IsAllowed(ArticleStatus current, ArticleStatus target, ArticleStatus from) => target switch
     {
-        ArticleStatus.Published => current == ArticleStatus.Draft,
-        ArticleStatus.Draft => current == ArticleStatus.Published,
+        ArticleStatus.Published => current is ArticleStatus.Draft or ArticleStatus.Scheduled,
+        ArticleStatus.Draft => current == from,
         _ => current != ArticleStatus.Archived,
     };
+
+    /// <summary>Publication, by an editor or on schedule: one change, so one announcement and one index update.</summary>
+    private void Publish(Article article, bool isBreaking)
+    {
+        article.Status = ArticleStatus.Published;
+        article.ScheduledFor = null;
+        // The first publication date stays: re-publishing after a correction is not new news. A scheduled article's
+        // date is the moment it went live (its schedule, within the publisher's second or two, or later if no instance
+        // was running then), so readers' newest-first lists and feeds never get an article dated before one they saw.
+        article.PublishedAt ??= Now();
+        article.IsBreaking = isBreaking;
+    }
+
+    private static InvalidStatusError InvalidStatus(ArticleStatus status, string action) =>
+        new(status, $"An article in status {StatusName(status)} cannot be {action}.");
+
+    private static string StatusName(ArticleStatus status) => status.ToString().ToUpperInvariant();
 
     private static List<ValidationError> Validate(ArticleChanges changes)
     {

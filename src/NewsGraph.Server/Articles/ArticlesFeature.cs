@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsGraph.GraphQL.Composition;
+using NewsGraph.GraphQL.Configuration;
 using NewsGraph.GraphQL.DataLoading;
 using NewsGraph.GraphQL.Outbox;
 using NewsGraph.Server.Data;
@@ -12,11 +13,12 @@ public static class ArticlesFeature
 {
     /// <summary>
     /// Everything of the Articles feature: its root fields (queries, mutations, subscriptions), loaders, node resolver,
-    /// the outbox topics it announces on and its services.
+    /// the outbox topics it announces on, its services and the scheduled publisher (settings: section <c>Scheduling</c>).
     /// </summary>
-    public static IServiceCollection AddArticles(this IServiceCollection services)
+    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddQueryFields<ArticleQueries>();
         services.AddMutationFields<ArticleMutations>();
         services.AddSubscriptionFields<ArticleSubscriptions>();
@@ -31,6 +33,10 @@ public static class ArticlesFeature
         // Every saved article change that readers should hear of goes into the outbox with it.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, ArticleAnnouncements>());
         services.TryAddSingleton<ArticleBodyRenderer>();
+
+        services.AddSettings<SchedulingSettings>(configuration.GetSection(SchedulingSettings.SectionName));
+        services.TryAddSingleton<ArticleSchedule>();
+        services.AddHostedService<ScheduledPublisher>();
         return services;
     }
 }

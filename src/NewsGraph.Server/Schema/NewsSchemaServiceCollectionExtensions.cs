@@ -24,7 +24,7 @@ public static class NewsSchemaServiceCollectionExtensions
 {
     /// <summary>
     /// The GraphQL schema and what its features share (paging, limits, persisted operations, events); each feature
-    /// registers its own fields, loaders and node resolvers (<c>AddArticles()</c>, ...).
+    /// registers its own fields, loaders and node resolvers (<c>AddArticles(configuration)</c>, ...).
     /// </summary>
     public static IServiceCollection AddNewsSchema(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
