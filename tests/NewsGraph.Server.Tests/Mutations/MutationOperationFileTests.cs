@@ -44,6 +44,28 @@ public sealed class MutationOperationFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_then_schedule_with_the_example_operations()
+    {
+        var create = await File.ReadAllTextAsync(RepositoryFiles.PathOf("schema", "operations", "mutations", "CreateArticle.graphql"));
+        var schedule = await File.ReadAllTextAsync(RepositoryFiles.PathOf("schema", "operations", "mutations", "ScheduleArticle.graphql"));
+        var article = (await Editor.EditAsync(create)).SuccessfulData()["createArticle"]!["article"]!;
+        var id = article["id"]!.GetValue<string>();
+        var version = article["version"]!.GetValue<int>();
+
+        var past = (await Editor.EditAsync(schedule, new { id, version, publishAt = "2020-01-01T06:00:00Z" })).SuccessfulData()["scheduleArticle"]!;
+        Assert.Equal("ValidationError", past["errors"]![0]!["__typename"]!.GetValue<string>());
+        Assert.Equal("publishAt", past["errors"]![0]!["field"]!.GetValue<string>());
+
+        var publishAt = DateTime.UtcNow.Date.AddDays(2).AddHours(6);
+        var scheduled = (await Editor.EditAsync(schedule, new { id, version, publishAt = publishAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }))
+            .SuccessfulData()["scheduleArticle"]!;
+        Assert.Null(scheduled["errors"]);
+        Assert.Equal("SCHEDULED", scheduled["article"]!["status"]!.GetValue<string>());
+        Assert.Equal(publishAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture), scheduled["article"]!["scheduledFor"]!.GetValue<string>());
+        Assert.Null(scheduled["article"]!["publishedAt"]);
+    }
+
+    [Fact]
     public async Task Anonymous_clients_cannot_run_the_example_mutation()
     {
         var create = await File.ReadAllTextAsync(RepositoryFiles.PathOf("schema", "operations", "mutations", "CreateArticle.graphql"));

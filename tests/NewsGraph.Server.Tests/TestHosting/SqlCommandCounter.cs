@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsGraph.Server.Articles;
 
 namespace NewsGraph.Server.Tests.TestHosting;
 
 /// <summary>
 /// Counts every SQL query EF Core executes (readers and scalars) and keeps its text, to prove the absence of N+1. The
-/// event outbox dispatcher's commands are left out: they run in the background, not for the request under test.
+/// event outbox dispatcher's and the scheduled publisher's commands are left out: they run in the background, not for the
+/// request under test.
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
@@ -53,7 +55,8 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     private void Record(DbCommand command)
     {
         // The event outbox's dispatcher reads its table in the background, on its own schedule: not the request's work.
-        if (command.CommandText.Contains("\"OutboxMessages\"", StringComparison.Ordinal))
+        if (command.CommandText.Contains("\"OutboxMessages\"", StringComparison.Ordinal)
+            || command.CommandText.Contains(ScheduledPublisher.QueryTag, StringComparison.Ordinal))
         {
             return;
         }
