@@ -12,11 +12,11 @@ namespace NewsGraph.Server.Articles;
 /// <summary>
 /// The article workflow: every write to an article goes through here, whoever asks (the mutations, tests, tools, the
 /// <see cref="ScheduledPublisher"/>), so its rules hold everywhere. Drafts and scheduled articles can be published,
-/// drafts scheduled (and scheduled articles rescheduled), scheduled articles unscheduled, published articles unpublished,
-/// anything not archived archived; archived articles are read-only. The slug follows the title until the first publication, then never changes. Each
-/// change is one unit of work guarded by the article's version (of two editors holding the same version exactly one
-/// wins); the unit of work announces what readers should hear of (<see cref="ArticleAnnouncements"/>). Domain errors
-/// come back as values and write nothing.
+/// drafts scheduled (and scheduled articles rescheduled), scheduled articles unscheduled, published articles
+/// unpublished, anything not archived archived; archived articles are read-only. The slug follows the title until the
+/// first publication, then never changes. Each change is one unit of work guarded by the article's version (of two
+/// editors holding the same version exactly one wins); the unit of work announces what readers should hear of
+/// (<see cref="ArticleAnnouncements"/>). Domain errors come back as values and write nothing.
 /// </summary>
 public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, TimeProvider clock, ArticleSchedule schedule, SchedulingSettings scheduling)
 {
@@ -138,7 +138,7 @@ public sealed class ArticleWorkflow(IDbContextFactory<NewsDbContext> databases, 
         return await ChangeAsync(articleId, version, (db, article) => ApplyAsync(db, article, changes, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Publishes a draft (the first publication sets <c>publishedAt</c>) and announces it.</summary>
+    /// <summary>Publishes a draft or a scheduled article now (the first publication sets <c>publishedAt</c>) and announces it.</summary>
     public Task<MutationResult<Article>> PublishAsync(NodeReference articleId, int version, bool isBreaking, CancellationToken cancellationToken) =>
         ChangeStatusAsync(articleId, version, ArticleStatus.Published, isBreaking, from: ArticleStatus.Draft, cancellationToken);
 

@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using System.Diagnostics;
 using NewsGraph.Server.Tests.Mutations;
 using NewsGraph.Server.Tests.Transports;
+using Xunit.Abstractions;
 using static NewsGraph.Server.Tests.Scheduling.Schedules;
 
 namespace NewsGraph.Server.Tests.Scheduling;

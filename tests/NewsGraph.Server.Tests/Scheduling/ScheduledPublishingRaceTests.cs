@@ -1,9 +1,9 @@
-using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsGraph.GraphQL.Subscriptions;
 using NewsGraph.Server.Articles;
 using NewsGraph.Server.Tests.Concurrency;
+using Xunit.Abstractions;
 using static NewsGraph.Server.Tests.Scheduling.Schedules;
 
 namespace NewsGraph.Server.Tests.Scheduling;
