@@ -95,6 +95,9 @@ namespace NewsGraph.Server.Data.Migrations.PostgreSQL
                     b.Property<int>("ReadingTimeMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -126,6 +129,10 @@ namespace NewsGraph.Server.Data.Migrations.PostgreSQL
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ScheduledFor");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("Status", "ScheduledFor"), new[] { NullSortOrder.NullsLast, NullSortOrder.NullsFirst });
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 

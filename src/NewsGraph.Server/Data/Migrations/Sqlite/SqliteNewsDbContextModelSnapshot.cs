@@ -86,6 +86,9 @@ namespace NewsGraph.Server.Data.Migrations.Sqlite
                     b.Property<int>("ReadingTimeMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -117,6 +120,8 @@ namespace NewsGraph.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ScheduledFor");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
