@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NewsGraph.GraphQL.Data.Filtering;
 using NewsGraph.GraphQL.Outbox;
+using NewsGraph.GraphQL.Webhooks;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace NewsGraph.Server.Data;
@@ -98,6 +99,8 @@ public abstract class NewsDbContext : DbContext
         ConfigureSearch(modelBuilder);
         // Article events are written with the change they announce and sent from there (TopicEventOutbox).
         modelBuilder.AddTopicEventOutbox();
+        // Webhook deliveries are written with the article change they announce, too (Webhooks/WebhookAnnouncements).
+        modelBuilder.AddWebhooks();
 
         // Unicode-aware case-insensitive filters (SQLite's lower()/LIKE fold ASCII only).
         modelBuilder.AddCaseFolding(Database.IsSqlite());
