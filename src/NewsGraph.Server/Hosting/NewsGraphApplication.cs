@@ -18,6 +18,7 @@ using NewsGraph.Server.Schema;
 using NewsGraph.Server.Search;
 using NewsGraph.Server.Site;
 using NewsGraph.Server.Tags;
+using NewsGraph.Server.Webhooks;
 
 namespace NewsGraph.Server.Hosting;
 
@@ -47,7 +48,8 @@ public static class NewsGraphApplication
         builder.Services.AddHostedService<DatabaseInitializationService>();
         builder.Services.AddNewsSchema(builder.Configuration, builder.Environment);
         // Each feature registers its root fields, loaders and node resolvers; this order is the order of the root fields.
-        builder.Services.AddArticles(builder.Configuration).AddAuthors().AddCategories().AddTags().AddSearch(builder.Configuration).AddSite(builder.Configuration);
+        builder.Services.AddArticles(builder.Configuration).AddAuthors().AddCategories().AddTags().AddSearch(builder.Configuration).AddSite(builder.Configuration)
+            .AddWebhooks(builder.Configuration);
         builder.Services.AddNewsHealthChecks(builder.Configuration);
         builder.Services.AddGraphQLHttp();
         builder.Services.AddSettings<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));

@@ -6,8 +6,8 @@ namespace NewsGraph.Server.Tests.TestHosting;
 
 /// <summary>
 /// Counts every SQL query EF Core executes (readers and scalars) and keeps its text, to prove the absence of N+1. The
-/// event outbox dispatcher's and the scheduled publisher's commands are left out: they run in the background, not for the
-/// request under test.
+/// event outbox's and webhook dispatchers' and the scheduled publisher's commands are left out: they run in the
+/// background, not for the request under test.
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
@@ -54,8 +54,10 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     private void Record(DbCommand command)
     {
-        // The event outbox's dispatcher reads its table in the background, on its own schedule: not the request's work.
+        // The event outbox's and the webhooks' dispatchers and the scheduled publisher read their tables in the
+        // background, on their own schedule: not the request's work.
         if (command.CommandText.Contains("\"OutboxMessages\"", StringComparison.Ordinal)
+            || command.CommandText.Contains("\"WebhookDeliveries\"", StringComparison.Ordinal)
             || command.CommandText.Contains(ScheduledPublisher.QueryTag, StringComparison.Ordinal))
         {
             return;
