@@ -13,6 +13,7 @@ using NewsGraph.Server.Auth;
 using NewsGraph.Server.Authors;
 using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
+using NewsGraph.Server.Feeds;
 using NewsGraph.Server.Health;
 using NewsGraph.Server.Schema;
 using NewsGraph.Server.Search;
@@ -51,6 +52,8 @@ public static class NewsGraphApplication
         builder.Services.AddArticles(builder.Configuration).AddAuthors().AddCategories().AddTags().AddSearch(builder.Configuration).AddSite(builder.Configuration)
             .AddWebhooks(builder.Configuration);
         builder.Services.AddNewsHealthChecks(builder.Configuration);
+        // RSS, Atom and JSON feeds and the sitemaps, beside /graphql (Feeds section).
+        builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddGraphQLHttp();
         builder.Services.AddSettings<GraphQLHttpOptions>(builder.Configuration.GetSection("Http"));
         // Subscriptions (and any operation) over WebSocket (both sub-protocols), server-sent events and multipart HTTP on /graphql.
@@ -80,6 +83,7 @@ public static class NewsGraphApplication
         app.UseCredentialAuthentication();
         app.UseBananaCakePop("/graphql");
         app.MapNewsHealthChecks();
+        app.MapFeeds();
         app.UseWebSockets();
         app.MapGraphQLHttp("/graphql", streaming => streaming.UseGraphQLWebSockets().UseGraphQLMultipartSubscriptions().UseGraphQLServerSentEvents())
             .RequireCors(GraphQLCorsServiceCollectionExtensions.PolicyName);
