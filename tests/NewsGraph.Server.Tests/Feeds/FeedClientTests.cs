@@ -149,7 +149,7 @@ public sealed class FeedClientTests
         await UpdateArticleAsync(server.Database, "wildfires-force-evacuations-southern-europe", a =>
         {
             a.Title = hostile + "\u0001\u001b";
-            a.Summary = "Tab\there\u0000";
+            a.Summary = "Tab\there\u0002"; // (PostgreSQL cannot store U+0000 at all)
             a.UpdatedAt = DateTime.UtcNow;
         });
 
