@@ -116,8 +116,11 @@ public sealed class FeedClientTests
         await using var server = await NewsGraphServer.StartAsync();
 
         using var response = await server.Http.GetAsync(path);
+        // The same server serves the known ones.
+        using var known = await server.Http.GetAsync("/feeds/authors/sofia-ribeiro/feed.json");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
     }
 
     [Theory]

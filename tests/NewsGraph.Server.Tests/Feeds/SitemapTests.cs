@@ -72,8 +72,11 @@ public sealed class SitemapTests
         await using var server = await NewsGraphServer.StartAsync([new("Feeds:SitemapPageSize", "10")]);
 
         using var response = await server.Http.GetAsync(path);
+        // The same server serves the pages that hold articles.
+        using var first = await server.Http.GetAsync("/sitemaps/articles-1.xml");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
     }
 
     [Fact]
