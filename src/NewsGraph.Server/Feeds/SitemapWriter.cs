@@ -6,7 +6,8 @@ namespace NewsGraph.Server.Feeds;
 /// <summary>
 /// The sitemap protocol's documents (https://www.sitemaps.org/protocol.html): the index of pages, a page of article
 /// URLs, and Google News' sitemap (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap),
-/// written straight to the response (a page may hold 50,000 URLs).
+/// written to the response as they go (a page may hold 50,000 URLs, ~8 MB): a synchronous XmlWriter into a small buffer
+/// that is sent every 500 entries, instead of an await for every element; memory stays bounded by the chunk.
 /// </summary>
 internal static class SitemapWriter
 {
@@ -16,38 +17,42 @@ internal static class SitemapWriter
 
     public static async Task WriteIndexAsync(Stream output, IEnumerable<(Uri Location, DateTimeOffset LastModified)> sitemaps, CancellationToken cancellationToken)
     {
-        await using var xml = XmlWriter.Create(output, SyndicationXml.WriterSettings(async: true));
-        await xml.WriteStartDocumentAsync();
-        await xml.WriteStartElementAsync(null, "sitemapindex", SitemapNamespace);
+        await using var document = new ChunkedXmlOutput(output);
+        var xml = document.Xml;
+        xml.WriteStartDocument();
+        xml.WriteStartElement(null, "sitemapindex", SitemapNamespace);
         foreach (var (location, lastModified) in sitemaps)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await xml.WriteStartElementAsync(null, "sitemap", SitemapNamespace);
-            await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, location.AbsoluteUri);
-            await xml.WriteElementStringAsync(null, "lastmod", SitemapNamespace, W3CDateTime(lastModified));
-            await xml.WriteEndElementAsync();
+            await document.EntryWrittenAsync(cancellationToken);
+            xml.WriteStartElement(null, "sitemap", SitemapNamespace);
+            xml.WriteElementString(null, "loc", SitemapNamespace, location.AbsoluteUri);
+            xml.WriteElementString(null, "lastmod", SitemapNamespace, W3CDateTime(lastModified));
+            xml.WriteEndElement();
         }
 
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndDocumentAsync();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+        await document.CompleteAsync(cancellationToken);
     }
 
     public static async Task WriteUrlSetAsync(Stream output, IEnumerable<(Uri Location, DateTimeOffset LastModified)> urls, CancellationToken cancellationToken)
     {
-        await using var xml = XmlWriter.Create(output, SyndicationXml.WriterSettings(async: true));
-        await xml.WriteStartDocumentAsync();
-        await xml.WriteStartElementAsync(null, "urlset", SitemapNamespace);
+        await using var document = new ChunkedXmlOutput(output);
+        var xml = document.Xml;
+        xml.WriteStartDocument();
+        xml.WriteStartElement(null, "urlset", SitemapNamespace);
         foreach (var (location, lastModified) in urls)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await xml.WriteStartElementAsync(null, "url", SitemapNamespace);
-            await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, location.AbsoluteUri);
-            await xml.WriteElementStringAsync(null, "lastmod", SitemapNamespace, W3CDateTime(lastModified));
-            await xml.WriteEndElementAsync();
+            await document.EntryWrittenAsync(cancellationToken);
+            xml.WriteStartElement(null, "url", SitemapNamespace);
+            xml.WriteElementString(null, "loc", SitemapNamespace, location.AbsoluteUri);
+            xml.WriteElementString(null, "lastmod", SitemapNamespace, W3CDateTime(lastModified));
+            xml.WriteEndElement();
         }
 
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndDocumentAsync();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+        await document.CompleteAsync(cancellationToken);
     }
 
     public static async Task WriteNewsAsync(
@@ -57,28 +62,30 @@ internal static class SitemapWriter
         IEnumerable<(Uri Location, DateTimeOffset Published, string Title)> articles,
         CancellationToken cancellationToken)
     {
-        await using var xml = XmlWriter.Create(output, SyndicationXml.WriterSettings(async: true));
-        await xml.WriteStartDocumentAsync();
-        await xml.WriteStartElementAsync(null, "urlset", SitemapNamespace);
-        await xml.WriteAttributeStringAsync("xmlns", "news", null, NewsNamespace);
+        await using var document = new ChunkedXmlOutput(output);
+        var xml = document.Xml;
+        xml.WriteStartDocument();
+        xml.WriteStartElement(null, "urlset", SitemapNamespace);
+        xml.WriteAttributeString("xmlns", "news", null, NewsNamespace);
         foreach (var (location, published, title) in articles)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await xml.WriteStartElementAsync(null, "url", SitemapNamespace);
-            await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, location.AbsoluteUri);
-            await xml.WriteStartElementAsync("news", "news", NewsNamespace);
-            await xml.WriteStartElementAsync("news", "publication", NewsNamespace);
-            await xml.WriteElementStringAsync("news", "name", NewsNamespace, publicationName);
-            await xml.WriteElementStringAsync("news", "language", NewsNamespace, language);
-            await xml.WriteEndElementAsync();
-            await xml.WriteElementStringAsync("news", "publication_date", NewsNamespace, W3CDateTime(published));
-            await xml.WriteElementStringAsync("news", "title", NewsNamespace, title);
-            await xml.WriteEndElementAsync();
-            await xml.WriteEndElementAsync();
+            await document.EntryWrittenAsync(cancellationToken);
+            xml.WriteStartElement(null, "url", SitemapNamespace);
+            xml.WriteElementString(null, "loc", SitemapNamespace, location.AbsoluteUri);
+            xml.WriteStartElement("news", "news", NewsNamespace);
+            xml.WriteStartElement("news", "publication", NewsNamespace);
+            xml.WriteElementString("news", "name", NewsNamespace, publicationName);
+            xml.WriteElementString("news", "language", NewsNamespace, language);
+            xml.WriteEndElement();
+            xml.WriteElementString("news", "publication_date", NewsNamespace, W3CDateTime(published));
+            xml.WriteElementString("news", "title", NewsNamespace, title);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
 
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndDocumentAsync();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+        await document.CompleteAsync(cancellationToken);
     }
 
     /// <summary>
@@ -99,4 +106,40 @@ internal static class SitemapWriter
 
     private static string W3CDateTime(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>An XmlWriter over a buffer that is sent to the response every <see cref="EntriesPerChunk"/> entries.</summary>
+    private sealed class ChunkedXmlOutput : IAsyncDisposable
+    {
+        private const int EntriesPerChunk = 500;
+        private readonly Stream _output;
+        private readonly MemoryStream _buffer = new();
+        private int _entries;
+
+        public ChunkedXmlOutput(Stream output)
+        {
+            _output = output;
+            Xml = XmlWriter.Create(_buffer, SyndicationXml.WriterSettings());
+        }
+
+        public XmlWriter Xml { get; }
+
+        public ValueTask EntryWrittenAsync(CancellationToken cancellationToken) =>
+            ++_entries % EntriesPerChunk == 0 ? new ValueTask(SendAsync(cancellationToken)) : ValueTask.CompletedTask;
+
+        public Task CompleteAsync(CancellationToken cancellationToken) => SendAsync(cancellationToken);
+
+        private async Task SendAsync(CancellationToken cancellationToken)
+        {
+            Xml.Flush();
+            await _output.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), cancellationToken);
+            _buffer.SetLength(0);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Xml.Dispose();
+            _buffer.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
