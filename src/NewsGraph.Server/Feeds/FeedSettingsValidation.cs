@@ -23,7 +23,7 @@ internal sealed class FeedSettingsValidation(IOptions<SiteSettings> site) : IVal
             failures.Add("Feeds:CacheMaxAge must be between 00:00:00 and 7.00:00:00.");
         }
 
-        if (site.Value.BaseUrl is { IsAbsoluteUri: true } baseUrl)
+        if (SiteBaseUrl() is { IsAbsoluteUri: true } baseUrl)
         {
             long longestEntry = baseUrl.AbsoluteUri.Length + "articles/".Length + (NewsDbContext.SlugMaxLength * 3) + EntryOverheadBytes;
             if (longestEntry * options.SitemapPageSize > FeedSettings.SitemapProtocolMaxBytes)
@@ -33,5 +33,18 @@ internal sealed class FeedSettingsValidation(IOptions<SiteSettings> site) : IVal
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Invalid Site settings are Site's own error, reported once by their validation; the page size is then not judged.
+    private Uri? SiteBaseUrl()
+    {
+        try
+        {
+            return site.Value.BaseUrl;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }
