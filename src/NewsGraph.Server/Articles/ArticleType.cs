@@ -6,6 +6,7 @@ using NewsGraph.GraphQL.Relay;
 using NewsGraph.Server.Authors;
 using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
+using NewsGraph.Server.RelatedArticles;
 using NewsGraph.Server.Schema;
 using NewsGraph.Server.Tags;
 
@@ -65,5 +66,6 @@ public sealed class ArticleType : ObjectGraphType<Article>
             .ResolveAsync(ctx => ctx.Source.Tags.Count > 0
                 ? new CompletedDataLoaderResult<IReadOnlyList<Tag>>([.. ctx.Source.Tags])
                 : ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));
+        this.AddRelatedField<ArticleType>();
     }
 }
