@@ -8,6 +8,7 @@ using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.RelatedArticles;
 using NewsGraph.Server.Schema;
+using NewsGraph.Server.Seo;
 using NewsGraph.Server.Tags;
 
 namespace NewsGraph.Server.Articles;
@@ -66,6 +67,7 @@ public sealed class ArticleType : ObjectGraphType<Article>
             .ResolveAsync(ctx => ctx.Source.Tags.Count > 0
                 ? new CompletedDataLoaderResult<IReadOnlyList<Tag>>([.. ctx.Source.Tags])
                 : ctx.Loader<TagsByArticleIdDataLoader>().LoadAsync(ctx.Source.Id));
+        this.AddSeoField();
         this.AddRelatedField<ArticleType>();
     }
 }

@@ -18,6 +18,7 @@ using NewsGraph.Server.Health;
 using NewsGraph.Server.RelatedArticles;
 using NewsGraph.Server.Schema;
 using NewsGraph.Server.Search;
+using NewsGraph.Server.Seo;
 using NewsGraph.Server.Site;
 using NewsGraph.Server.Tags;
 using NewsGraph.Server.Webhooks;
@@ -52,7 +53,7 @@ public static class NewsGraphApplication
         // Each feature registers its root fields, loaders and node resolvers; this order is the order of the root fields.
         builder.Services.AddArticles(builder.Configuration).AddAuthors().AddCategories().AddTags().AddSearch(builder.Configuration).AddSite(builder.Configuration)
             .AddWebhooks(builder.Configuration);
-        builder.Services.AddRelatedArticles();
+        builder.Services.AddSeo().AddRelatedArticles();
         builder.Services.AddNewsHealthChecks(builder.Configuration);
         // RSS, Atom and JSON feeds and the sitemaps, beside /graphql (Feeds section).
         builder.Services.AddFeeds(builder.Configuration);

@@ -121,6 +121,9 @@ public sealed class ProviderEquivalenceTests : IAsyncLifetime
         await SameOnBothAsync("{ authors(first: 10) { totalCount nodes { id slug name bio avatarUrl articles(first: 3) { totalCount nodes { slug publishedAt } } } } }", editor: true);
         await SameOnBothAsync("{ tags(first: 50) { totalCount nodes { id slug name } } }", editor: false);
         await SameOnBothAsync("""{ recentArticles(first: 5, categorySlug: "news") { totalCount nodes { slug category { slug } } } }""", editor: false);
+        // Related articles (one raw SQL text on both, window function and all) and the SEO data built from each article.
+        await SameOnBothAsync("{ articles(first: 50) { nodes { slug related(first: 20) { slug } seo { title description canonicalUrl openGraph { title description image type url } jsonLd } } } }", editor: false);
+        await SameOnBothAsync("{ articles(first: 50) { nodes { slug related { slug related(first: 2) { slug } } } } }", editor: true);
     }
 
     public async Task InitializeAsync()
