@@ -15,6 +15,7 @@ using NewsGraph.Server.Categories;
 using NewsGraph.Server.Data;
 using NewsGraph.Server.Feeds;
 using NewsGraph.Server.Health;
+using NewsGraph.Server.Previews;
 using NewsGraph.Server.RelatedArticles;
 using NewsGraph.Server.Schema;
 using NewsGraph.Server.Search;
@@ -53,7 +54,7 @@ public static class NewsGraphApplication
         // Each feature registers its root fields, loaders and node resolvers; this order is the order of the root fields.
         builder.Services.AddArticles(builder.Configuration).AddAuthors().AddCategories().AddTags().AddSearch(builder.Configuration).AddSite(builder.Configuration)
             .AddWebhooks(builder.Configuration);
-        builder.Services.AddSeo().AddRelatedArticles();
+        builder.Services.AddPreviews(builder.Configuration).AddSeo().AddRelatedArticles();
         builder.Services.AddNewsHealthChecks(builder.Configuration);
         // RSS, Atom and JSON feeds and the sitemaps, beside /graphql (Feeds section).
         builder.Services.AddFeeds(builder.Configuration);
