@@ -76,14 +76,23 @@ public sealed class PreviewTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromSeconds(2));
         await AssertRefusedAsync(token, PreviewErrorCodes.ExpiredToken);
+
+        // Its expiry pushed a day on, under the same signature.
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        var payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
+        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(5), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(5)) + 86_400);
+        await AssertRefusedAsync(Base64Url.EncodeToString(payload) + token[dot..], PreviewErrorCodes.InvalidToken);
     }
 
     [Fact]
     public async Task Tampered_garbage_and_overlong_tokens_are_invalid()
     {
         var token = (string)(await CreateLinkAsync(await CreateDraftAsync("Guarded")))["token"]!;
-        var lastChanged = token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
-        string[] refused = [lastChanged, "", "garbage", "a.b", ".", token + token, new string('A', 10_000), token.Replace('.', '!'), "🙂." + token];
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        var signatureChanged = token[..(dot + 5)] + (token[dot + 5] == 'A' ? 'B' : 'A') + token[(dot + 6)..];
+        // Genuine bytes, but longer than any token the server makes: refused before decoding.
+        var padded = token[..dot] + new string(' ', PreviewTokens.MaxTokenLength) + token[dot..];
+        string[] refused = [signatureChanged, padded, "", "garbage", "a.b", ".", token + token, new string('A', 10_000), token.Replace('.', '!'), "🙂." + token];
 
         foreach (var bad in refused)
         {
