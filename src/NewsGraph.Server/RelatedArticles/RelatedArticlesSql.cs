@@ -9,6 +9,12 @@ namespace NewsGraph.Server.RelatedArticles;
 /// the published articles sharing a tag with the source (counted: the overlap) and the source category's newest
 /// published articles (overlap 0: more of them could never rank above those, so only <c>limit</c> are read, from the
 /// (CategoryId, Status, PublishedAt, Id) index); ranked per source by overlap, same category, publication date, id.
+/// A candidate with <c>limit</c> or more candidates of strictly higher overlap cannot make the top <c>limit</c>
+/// (<c>RANK()</c> keeps ties), so only the others are joined with their article rows — which are wide (the body comes
+/// before the category and date), and reading thousands of them for sources with popular tags was most of the time.
+/// Drafts are left out of the tag candidates before that (so they never push a published article out), by the set of
+/// published ids read once from the (Status, PublishedAt, Id) index; the unary <c>+</c> keeps SQLite from driving the
+/// join from that set instead of from the source's tags (PostgreSQL reads it as the same integer).
 /// The source itself is read whatever its status, so a draft being previewed has related articles too.
 /// </summary>
 internal static class RelatedArticlesSql
@@ -38,29 +44,36 @@ internal static class RelatedArticlesSql
                             CASE WHEN candidate."CategoryId" = source."CategoryId" THEN 1 ELSE 0 END DESC,
                             candidate."PublishedAt" DESC, candidate."Id" DESC) AS "Rank"
                 FROM (
-                    SELECT found."SourceId", found."ArticleId", MAX(found."Overlap") AS "Overlap"
+                    SELECT grouped."SourceId", grouped."ArticleId", grouped."Overlap",
+                        RANK() OVER (PARTITION BY grouped."SourceId" ORDER BY grouped."Overlap" DESC) AS "OverlapRank"
                     FROM (
-                        SELECT own."ArticleId" AS "SourceId", other."ArticleId" AS "ArticleId", COUNT(*) AS "Overlap"
-                        FROM "ArticleTags" AS own
-                        INNER JOIN "ArticleTags" AS other ON other."TagId" = own."TagId" AND other."ArticleId" <> own."ArticleId"
-                        WHERE own."ArticleId" IN ({ids})
-                        GROUP BY own."ArticleId", other."ArticleId"
-                        UNION ALL
-                        SELECT origin."Id", neighbour."Id", 0
-                        FROM "Articles" AS origin
-                        INNER JOIN "Articles" AS neighbour ON neighbour."Id" IN (
-                            SELECT recent."Id" FROM "Articles" AS recent
-                            WHERE recent."CategoryId" = origin."CategoryId" AND recent."Status" = {published}
-                                AND recent."PublishedAt" IS NOT NULL AND recent."Id" <> origin."Id"
-                            ORDER BY recent."PublishedAt" DESC, recent."Id" DESC
-                            LIMIT {limitParameter})
-                        WHERE origin."Id" IN ({ids})
-                    ) AS found
-                    GROUP BY found."SourceId", found."ArticleId"
+                        SELECT found."SourceId", found."ArticleId", MAX(found."Overlap") AS "Overlap"
+                        FROM (
+                            SELECT own."ArticleId" AS "SourceId", other."ArticleId" AS "ArticleId", COUNT(*) AS "Overlap"
+                            FROM "ArticleTags" AS own
+                            INNER JOIN "ArticleTags" AS other ON other."TagId" = own."TagId" AND other."ArticleId" <> own."ArticleId"
+                                AND +other."ArticleId" IN (
+                                    SELECT published."Id" FROM "Articles" AS published
+                                    WHERE published."Status" = {published} AND published."PublishedAt" IS NOT NULL)
+                            WHERE own."ArticleId" IN ({ids})
+                            GROUP BY own."ArticleId", other."ArticleId"
+                            UNION ALL
+                            SELECT origin."Id", neighbour."Id", 0
+                            FROM "Articles" AS origin
+                            INNER JOIN "Articles" AS neighbour ON neighbour."Id" IN (
+                                SELECT recent."Id" FROM "Articles" AS recent
+                                WHERE recent."CategoryId" = origin."CategoryId" AND recent."Status" = {published}
+                                    AND recent."PublishedAt" IS NOT NULL AND recent."Id" <> origin."Id"
+                                ORDER BY recent."PublishedAt" DESC, recent."Id" DESC
+                                LIMIT {limitParameter})
+                            WHERE origin."Id" IN ({ids})
+                        ) AS found
+                        GROUP BY found."SourceId", found."ArticleId"
+                    ) AS grouped
                 ) AS pair
                 INNER JOIN "Articles" AS candidate ON candidate."Id" = pair."ArticleId"
                 INNER JOIN "Articles" AS source ON source."Id" = pair."SourceId"
-                WHERE candidate."Status" = {published} AND candidate."PublishedAt" IS NOT NULL
+                WHERE pair."OverlapRank" <= {limitParameter} AND candidate."Status" = {published} AND candidate."PublishedAt" IS NOT NULL
             ) AS ranked
             WHERE ranked."Rank" <= {limitParameter}
             """;
