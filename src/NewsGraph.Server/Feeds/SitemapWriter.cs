@@ -15,36 +15,24 @@ internal static class SitemapWriter
     public const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     public const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
 
-    public static async Task WriteIndexAsync(Stream output, IEnumerable<(Uri Location, DateTimeOffset LastModified)> sitemaps, CancellationToken cancellationToken)
+    public static Task WriteIndexAsync(Stream output, IEnumerable<(Uri Location, DateTimeOffset LastModified)> sitemaps, CancellationToken cancellationToken) =>
+        WriteLocationsAsync(output, "sitemapindex", "sitemap", sitemaps, cancellationToken);
+
+    public static Task WriteUrlSetAsync(Stream output, IEnumerable<(Uri Location, DateTimeOffset LastModified)> urls, CancellationToken cancellationToken) =>
+        WriteLocationsAsync(output, "urlset", "url", urls, cancellationToken);
+
+    // The index and a page differ only in their element names: <sitemapindex><sitemap> and <urlset><url>.
+    private static async Task WriteLocationsAsync(
+        Stream output, string root, string entry, IEnumerable<(Uri Location, DateTimeOffset LastModified)> locations, CancellationToken cancellationToken)
     {
         await using var document = new ChunkedXmlOutput(output);
         var xml = document.Xml;
         xml.WriteStartDocument();
-        xml.WriteStartElement(null, "sitemapindex", SitemapNamespace);
-        foreach (var (location, lastModified) in sitemaps)
+        xml.WriteStartElement(null, root, SitemapNamespace);
+        foreach (var (location, lastModified) in locations)
         {
             await document.EntryWrittenAsync(cancellationToken);
-            xml.WriteStartElement(null, "sitemap", SitemapNamespace);
-            xml.WriteElementString(null, "loc", SitemapNamespace, location.AbsoluteUri);
-            xml.WriteElementString(null, "lastmod", SitemapNamespace, W3CDateTime(lastModified));
-            xml.WriteEndElement();
-        }
-
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-        await document.CompleteAsync(cancellationToken);
-    }
-
-    public static async Task WriteUrlSetAsync(Stream output, IEnumerable<(Uri Location, DateTimeOffset LastModified)> urls, CancellationToken cancellationToken)
-    {
-        await using var document = new ChunkedXmlOutput(output);
-        var xml = document.Xml;
-        xml.WriteStartDocument();
-        xml.WriteStartElement(null, "urlset", SitemapNamespace);
-        foreach (var (location, lastModified) in urls)
-        {
-            await document.EntryWrittenAsync(cancellationToken);
-            xml.WriteStartElement(null, "url", SitemapNamespace);
+            xml.WriteStartElement(null, entry, SitemapNamespace);
             xml.WriteElementString(null, "loc", SitemapNamespace, location.AbsoluteUri);
             xml.WriteElementString(null, "lastmod", SitemapNamespace, W3CDateTime(lastModified));
             xml.WriteEndElement();
