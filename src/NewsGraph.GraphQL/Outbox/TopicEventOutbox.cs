@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Threading;
 
 namespace NewsGraph.GraphQL.Outbox;
 
@@ -14,7 +14,7 @@ namespace NewsGraph.GraphQL.Outbox;
 /// </summary>
 public sealed class TopicEventOutbox(TopicEventOutboxOptions options, TimeProvider clock)
 {
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Doorbell _wake = new();
 
     public TopicEventOutboxOptions Options => options;
 
@@ -39,20 +39,9 @@ public sealed class TopicEventOutbox(TopicEventOutboxOptions options, TimeProvid
     }
 
     /// <summary>Tells the dispatcher that messages were committed, so it sends them now rather than at its next poll.</summary>
-    public void Notify() => _wake.Writer.TryWrite(true);
+    public void Notify() => _wake.Ring();
 
     /// <summary>Waits for <see cref="Notify"/> or <paramref name="timeout"/>, whichever comes first.</summary>
-    internal async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        poll.CancelAfter(timeout);
-        try
-        {
-            await _wake.Reader.ReadAsync(poll.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed: look anyway (another instance's messages, an expired claim).
-        }
-    }
+    internal Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _wake.WaitAsync(timeout, TimeProvider.System, cancellationToken);
 }

@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using NewsGraph.GraphQL.Threading;
 
 namespace NewsGraph.GraphQL.Webhooks;
 
@@ -9,7 +9,7 @@ namespace NewsGraph.GraphQL.Webhooks;
 /// </summary>
 public sealed class WebhookOutbox(TimeProvider clock)
 {
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Doorbell _wake = new();
 
     /// <summary>
     /// One delivery of the event per endpoint in <paramref name="endpoints"/> that receives <paramref name="eventType"/>,
@@ -41,19 +41,18 @@ public sealed class WebhookOutbox(TimeProvider clock)
     }
 
     /// <summary>Tells the dispatcher that deliveries were committed, so it sends them now rather than at its next poll.</summary>
-    public void Notify() => _wake.Writer.TryWrite(true);
+    public void Notify() => _wake.Ring();
 
     /// <summary>Waits for <see cref="Notify"/>, <paramref name="timeout"/> or <paramref name="cancellationToken"/>; never throws.</summary>
     internal async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(timeout);
         try
         {
-            await _wake.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+            await _wake.WaitAsync(timeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
+            // The dispatcher stops waiting when a send finishes, too.
         }
     }
 }

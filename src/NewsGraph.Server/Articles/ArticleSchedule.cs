@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using NewsGraph.GraphQL.Threading;
 
 namespace NewsGraph.Server.Articles;
 
@@ -9,24 +9,12 @@ namespace NewsGraph.Server.Articles;
 /// </summary>
 public sealed class ArticleSchedule(TimeProvider clock)
 {
-    private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Doorbell _changed = new();
 
     /// <summary>Tells the publisher that the schedule changed.</summary>
-    public void Changed() => _changed.Writer.TryWrite(true);
+    public void Changed() => _changed.Ring();
 
     /// <summary>Waits for <see cref="Changed"/> or until <paramref name="timeout"/> has passed on the clock, whichever comes first.</summary>
-    internal async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        // The timer runs on the injected clock, so a test's clock decides when a schedule falls due.
-        using var elapsed = new CancellationTokenSource(timeout, clock);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, elapsed.Token);
-        try
-        {
-            await _changed.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The next due instant (or the poll interval) has come.
-        }
-    }
+    /// <remarks>The timer runs on the injected clock, so a test's clock decides when a schedule falls due.</remarks>
+    internal Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _changed.WaitAsync(timeout, clock, cancellationToken);
 }
